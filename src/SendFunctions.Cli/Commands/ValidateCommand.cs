@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Serialization;
+
+namespace SendFunctions.Cli.Commands;
+
+/// <summary><c>sendfx validate FILE [--dataset D] [--period P] [--json]</c>: check a file before uploading it.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The CSV or XLSX file to check." };
+        var dataset = new Option<string?>("--dataset") { Description = "milestones, metrics or actions (default: from the file name)." };
+        var period = new Option<string?>("--period") { Description = "The reporting month yyyy-MM (default: from the folder name)." };
+        var deadline = new Option<string?>("--deadline") { Description = "The WSoA deadline yyyy-MM-dd, for the commentary check on milestones." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("validate", "Check a monthly drop against the data contract before uploading it.") { file, dataset, period, deadline, json };
+        command.SetAction(result => Run(
+            result.GetValue(file)!, result.GetValue(dataset), result.GetValue(period), result.GetValue(deadline), result.GetValue(json), output, error));
+        return command;
+    }
+
+    private static int Run(FileInfo file, string? datasetText, string? periodText, string? deadlineText, bool json, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"No such file: {file.FullName}");
+            return SendfxApp.Usage;
+        }
+
+        if (Resolve(file, datasetText, periodText, error) is not { } drop)
+        {
+            return SendfxApp.Usage;
+        }
+
+        DateOnly? deadline = null;
+        if (deadlineText is not null)
+        {
+            if (!DateOnly.TryParseExact(deadlineText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                error.WriteLine($"--deadline '{deadlineText}' is not a date written yyyy-MM-dd.");
+                return SendfxApp.Usage;
+            }
+
+            deadline = d;
+        }
+
+        using var stream = file.OpenRead();
+        var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default));
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(ValidationReportWriter.ToContract(result.Report), Json.Options));
+        }
+        else
+        {
+            ValidationText.Write(file.Name, result.Report, output);
+        }
+
+        return result.Valid ? SendfxApp.Ok : SendfxApp.Failed;
+    }
+
+    /// <summary>Dataset and period from the options, else from a <c>{period}/{dataset}.{ext}</c> path.</summary>
+    private static DropPath? Resolve(FileInfo file, string? datasetText, string? periodText, TextWriter error)
+    {
+        var extension = file.Extension.TrimStart('.');
+        if (!DatasetNames.TryParseFormat(extension, out var format))
+        {
+            error.WriteLine($"'{file.Name}' is neither .csv nor .xlsx. Save it from Excel as CSV UTF-8 or Excel Workbook.");
+            return null;
+        }
+
+        var datasetName = datasetText ?? Path.GetFileNameWithoutExtension(file.Name);
+        if (!DatasetNames.TryParse(datasetName, out var dataset))
+        {
+            error.WriteLine($"Cannot tell the dataset from '{datasetName}'. Name the file milestones, metrics or actions, or give --dataset.");
+            return null;
+        }
+
+        var periodName = periodText ?? file.Directory?.Name;
+        if (!ReportingPeriod.TryParse(periodName, out var period))
+        {
+            error.WriteLine($"Cannot tell the period from '{periodName}'. Put the file in a folder named yyyy-MM, or give --period yyyy-MM.");
+            return null;
+        }
+
+        return new DropPath(period, dataset, format);
+    }
+}

@@ -1,0 +1,3 @@
+using SendFunctions.Cli;
+
+return await SendfxApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+using SendFunctions.Core.Serialization;
+
+namespace SendFunctions.Core.Ingestion;
+
+/// <summary>The validation report in the two forms an owner and a machine read: JSON (DATA-CONTRACT.md section 7) and CSV for Excel.</summary>
+public static class ValidationReportWriter
+{
+    public static byte[] ToJson(ValidationReport report) => JsonSerializer.SerializeToUtf8Bytes(ToContract(report), Json.Options);
+
+    public static ValidationReportJson ToContract(ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ValidationReportJson(report.Valid, report.Dataset, report.Period.ToString(), report.Rows, report.Errors.Select(ToJson).ToList(), report.Warnings.Select(ToJson).ToList());
+    }
+
+    /// <summary>UTF-8 with BOM so Excel shows £ and accents; cells that Excel would take for a formula are written as text.</summary>
+    public static byte[] ToCsv(ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var builder = new StringBuilder();
+        builder.Append("Severity,Row,Column,Value,Code,How to fix\r\n");
+        foreach (var (severity, issue) in report.Errors.Select(e => ("Error", e)).Concat(report.Warnings.Select(w => ("Warning", w))))
+        {
+            builder.Append(severity).Append(',')
+                .Append(issue.Row?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(Field(issue.Column)).Append(',')
+                .Append(Field(issue.Value)).Append(',')
+                .Append(issue.Code).Append(',')
+                .Append(Field(issue.Message)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
+    }
+
+    private static IssueJson ToJson(ValidationIssue issue) => new(issue.Row, issue.Column, issue.Value, issue.Code.ToString(), issue.Message);
+
+    private static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var text = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
+
+public sealed record ValidationReportJson(bool Valid, Dataset Dataset, string Period, int Rows, IReadOnlyList<IssueJson> Errors, IReadOnlyList<IssueJson> Warnings);
+
+public sealed record IssueJson(int? Row, string? Column, string? Value, string Code, string Message);

@@ -1,0 +1,173 @@
+using System.Globalization;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+
+namespace SendFunctions.Core.Metrics;
+
+/// <summary>The metrics drop (DATA-CONTRACT.md section 3) and the checks on each row.</summary>
+internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricReading>
+{
+    public static readonly IReadOnlyList<ColumnSpec> Spec =
+    [
+        new("MetricId", true, "ID", "Ref"),
+        new("Metric", true, "Name", "Measure", "Indicator"),
+        new("Area", true, "Workstream"),
+        new("Unit", true),
+        new("Polarity", true, "Direction"),
+        new("Value", true, "Actual", "Latest"),
+        new("DataPeriod", false, "Latest Data Update", "Data Month"),
+        new("Target", false),
+        new("Baseline", false),
+    ];
+
+    public IReadOnlyList<ColumnSpec> Columns => Spec;
+
+    public string IdColumn => "MetricId";
+
+    public string IdOf(MetricReading record) => record.Id;
+
+    public MetricReading? Read(CellParser cells)
+    {
+        var errorsBefore = context.ErrorCount();
+        var id = cells.RequiredText("MetricId");
+        var name = cells.RequiredText("Metric");
+        var area = cells.RequiredText("Area");
+        var unit = ReadUnit(cells);
+        var polarity = ReadPolarity(cells);
+        var value = cells.Number("Value", required: true);
+        var dataPeriod = ReadDataPeriod(cells);
+        var target = cells.Number("Target", required: false);
+        var baseline = cells.Number("Baseline", required: false);
+
+        if (unit == MetricUnit.Percent)
+        {
+            CheckPercent(cells, "Value", value);
+            CheckPercent(cells, "Target", target);
+        }
+
+        if (context.ErrorCount() > errorsBefore || unit is null || polarity is null || value is null)
+        {
+            return null;
+        }
+
+        return new MetricReading(id, name, area, unit.Value, polarity.Value, value.Value, dataPeriod ?? context.Period, target, baseline);
+    }
+
+    public static string Symbol(MetricUnit unit) => unit switch
+    {
+        MetricUnit.Percent => "%",
+        MetricUnit.Count => "count",
+        MetricUnit.Weeks => "weeks",
+        MetricUnit.Days => "days",
+        MetricUnit.Number => "number",
+        MetricUnit.Pounds => "£",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+    };
+
+    private static void CheckPercent(CellParser cells, string column, decimal? value)
+    {
+        if (value is < 0 or > 100)
+        {
+            cells.Error(column, value.Value.ToString(CultureInfo.InvariantCulture), IssueCode.PercentOutOfRange,
+                "A percentage must be between 0 and 100. Enter 37 (or 37%) for 37 per cent, not 0.37 in a text cell or 3700.");
+        }
+    }
+
+    private static MetricUnit? ReadUnit(CellParser cells)
+    {
+        var text = cells.RawText("Unit");
+        if (text.Length == 0)
+        {
+            cells.RequiredText("Unit");
+            return null;
+        }
+
+        MetricUnit? unit = ColumnSpec.Normalise(text) switch
+        {
+            "%" or "percent" or "percentage" => MetricUnit.Percent,
+            "count" => MetricUnit.Count,
+            "weeks" or "week" => MetricUnit.Weeks,
+            "days" or "day" => MetricUnit.Days,
+            "number" => MetricUnit.Number,
+            "£" or "gbp" or "pounds" => MetricUnit.Pounds,
+            _ => null,
+        };
+        if (unit is null)
+        {
+            cells.Error("Unit", text, IssueCode.BadChoice, "The unit must be one of: %, count, weeks, days, number, £.");
+        }
+
+        return unit;
+    }
+
+    private static Polarity? ReadPolarity(CellParser cells)
+    {
+        var text = cells.RawText("Polarity");
+        if (text.Length == 0)
+        {
+            cells.RequiredText("Polarity");
+            return null;
+        }
+
+        var key = ColumnSpec.Normalise(text);
+        if (key.StartsWith("higher", StringComparison.Ordinal) || key is "high" or "up")
+        {
+            return Polarity.Higher;
+        }
+
+        if (key.StartsWith("lower", StringComparison.Ordinal) || key is "low" or "down")
+        {
+            return Polarity.Lower;
+        }
+
+        cells.Error("Polarity", text, IssueCode.BadChoice, "Say which way is better: 'higher' (Higher is better) or 'lower' (Lower is better).");
+        return null;
+    }
+
+    /// <summary>yyyy-MM; also a workbook date cell or a full date (Excel often turns 2025-01 into 01/01/2025), or "Jan 2025".</summary>
+    private ReportingPeriod? ReadDataPeriod(CellParser cells)
+    {
+        var cell = cells.RawCell("DataPeriod");
+        ReportingPeriod? period = null;
+        if (cell.Kind is CellKind.Date or CellKind.Number && cell.Number is >= 1 and < 2958466)
+        {
+            period = ReportingPeriod.Containing(DateOnly.FromDateTime(DateTime.FromOADate(cell.Number)));
+        }
+        else
+        {
+            var text = cell.Text.Trim();
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (ReportingPeriod.TryParse(text, out var parsed))
+            {
+                period = parsed;
+            }
+            else if (CellParser.TryParseDate(text, out var date) && date.Year >= 2000)
+            {
+                period = ReportingPeriod.Containing(date);
+            }
+            else if (DateOnly.TryParseExact(text, ["MMM yyyy", "MMMM yyyy"], CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.AllowWhiteSpaces, out var month)
+                || DateOnly.TryParseExact(text, ["MMM yyyy", "MMMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out month))
+            {
+                period = ReportingPeriod.Containing(month);
+            }
+            else
+            {
+                cells.Error("DataPeriod", text, IssueCode.BadPeriod, "Write the month the figure describes as yyyy-MM, for example 2025-01 (or leave it empty for this month).");
+                return null;
+            }
+        }
+
+        if (period > context.Period)
+        {
+            cells.Error("DataPeriod", period.ToString(), IssueCode.DataPeriodAfterDrop,
+                $"The data month {period} is after this return's month {context.Period}. A figure cannot describe a month that has not happened: correct the month.");
+            return null;
+        }
+
+        return period;
+    }
+}
