@@ -18,6 +18,7 @@ public static class SendfxApp
             BenchCommand.Create(output, error),
             UploadCommand.Create(output, error),
             ConvertCommand.Create(output, error),
+            RunsCommand.Create(output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

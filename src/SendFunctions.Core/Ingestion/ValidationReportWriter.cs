@@ -9,6 +9,10 @@ public static class ValidationReportWriter
 {
     public static byte[] ToJson(ValidationReport report) => JsonSerializer.SerializeToUtf8Bytes(ToContract(report), Json.Options);
 
+    /// <summary>The report for an upload whose path named no period or dataset.</summary>
+    public static byte[] ToJson(string blobName, ValidationIssue pathError) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ValidationReportJson(false, null, null, 0, [ToJson(pathError)], []) { Blob = blobName }, Json.Options);
+
     public static ValidationReportJson ToContract(ValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -48,6 +52,11 @@ public static class ValidationReportWriter
     }
 }
 
-public sealed record ValidationReportJson(bool Valid, Dataset Dataset, string Period, int Rows, IReadOnlyList<IssueJson> Errors, IReadOnlyList<IssueJson> Warnings);
+public sealed record ValidationReportJson(bool Valid, Dataset? Dataset, string? Period, int Rows, IReadOnlyList<IssueJson> Errors, IReadOnlyList<IssueJson> Warnings)
+{
+    /// <summary>Only for uploads whose path was not recognised: the name as uploaded.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Blob { get; init; }
+}
 
 public sealed record IssueJson(int? Row, string? Column, string? Value, string Code, string Message);

@@ -24,6 +24,7 @@ public static class Json
         options.Converters.Add(new PeriodConverter());
         options.Converters.Add(new DatasetConverter());
         options.Converters.Add(new JsonStringEnumConverter());
+        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
         return options;
     }

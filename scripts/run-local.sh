@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The main job, locally: Azurite + the function host + the sample drops uploaded as owners would.
+# Prints where every output went. Leaves the stack running with --keep; otherwise stops it at the end.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+keep=${1:-}
+export AzureWebJobsStorage="UseDevelopmentStorage=true"
+export DOTNET_ENVIRONMENT=Development
+mkdir -p out
+
+echo "== building"
+dotnet build SendFunctions.sln -c Release --nologo -v quiet
+sendfx() { dotnet src/SendFunctions.Cli/bin/Release/net10.0/sendfx.dll "$@"; }
+
+echo "== starting Azurite"
+scripts/azurite.sh start
+echo "== starting the function host (log: out/host.log)"
+(cd src/SendFunctions/bin/Release/net10.0 && exec dotnet SendFunctions.dll) > out/host.log 2>&1 &
+host=$!
+cleanup() {
+  if [ "$keep" != "--keep" ]; then kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; scripts/azurite.sh stop; fi
+}
+trap cleanup EXIT
+
+echo "== uploading samples/drops and samples/config/reporting.json"
+sendfx upload --data samples/drops --config samples/config/reporting.json
+
+expected=$(find samples/drops -type f | wc -l)
+echo "== waiting for the host to ingest $expected drops"
+for _ in $(seq 1 120); do
+  done_count=$(sendfx runs | grep -c IngestDrop || true)
+  [ "$done_count" -ge "$expected" ] && break
+  sleep 1
+done
+sendfx runs
+echo
+echo "Outputs (Azurite, account devstoreaccount1, data in .azurite/):"
+echo "  archive/{period}/{dataset}/{stamp}.{ext}      every upload, unchanged"
+echo "  validation/{period}/{dataset}/{stamp}.json|csv validation reports"
+echo "  curated/{period}/{dataset}.json                accepted data (+ curated/{period}/{dataset}/ history)"
+echo "  table runs                                     the run ledger (sendfx runs)"
+[ "$keep" = "--keep" ] && echo "Stack left running (host pid $host); stop with: kill $host; scripts/azurite.sh stop"

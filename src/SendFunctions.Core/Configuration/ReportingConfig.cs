@@ -1,0 +1,78 @@
+using System.Text.Json;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Serialization;
+
+namespace SendFunctions.Core.Configuration;
+
+/// <summary>
+/// <c>config/reporting.json</c>: everything about the programme that is wording or people, never code:
+/// the WSoA deadline, dataset owners and due days, report wording and distribution lists.
+/// </summary>
+public sealed record ReportingConfig(
+    ProgrammeSettings Programme,
+    IReadOnlyDictionary<string, DatasetSettings> Datasets,
+    IReadOnlyDictionary<string, JsonElement>? Reports = null)
+{
+    public DatasetSettings? DatasetFor(Dataset dataset) =>
+        Datasets.FirstOrDefault(d => string.Equals(d.Key, dataset.ToSlug(), StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>Parses and checks the file; problems are listed, not thrown, so ops see them all at once.</summary>
+    public static ConfigResult Parse(ReadOnlySpan<byte> utf8)
+    {
+        ReportingConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ReportingConfig>(utf8, Json.Options);
+        }
+        catch (JsonException ex)
+        {
+            return new ConfigResult(null, [$"reporting.json is not valid JSON: {ex.Message}"]);
+        }
+
+        if (config is null)
+        {
+            return new ConfigResult(null, ["reporting.json is empty."]);
+        }
+
+        var problems = new List<string>();
+        if (config.Programme is null)
+        {
+            problems.Add("reporting.json has no 'programme' section.");
+        }
+        else if (string.IsNullOrWhiteSpace(config.Programme.Name))
+        {
+            problems.Add("programme.name is required.");
+        }
+
+        foreach (var (name, settings) in config.Datasets ?? new Dictionary<string, DatasetSettings>())
+        {
+            if (!DatasetNames.TryParse(name, out _))
+            {
+                problems.Add($"datasets.{name}: not a dataset (milestones, metrics, actions).");
+            }
+            else if (settings.Owner is null || string.IsNullOrWhiteSpace(settings.Owner.Email))
+            {
+                problems.Add($"datasets.{name}.owner.email is required.");
+            }
+        }
+
+        return new ConfigResult(problems.Count == 0 ? config : null, problems);
+    }
+}
+
+public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string> Problems);
+
+/// <param name="Deadline">The date by which the Written Statement of Action must be delivered.</param>
+/// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>
+public sealed record ProgrammeSettings(
+    string Name,
+    string LocalArea,
+    DateOnly Deadline,
+    Person Lead,
+    string TimeZone = "Europe/London",
+    decimal MetricTolerancePercent = 10);
+
+/// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
+public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);
+
+public sealed record Person(string Name, string Email, string? Role = null, string? Phone = null);

@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SendFunctions.Options;
+
+namespace SendFunctions.Hosting;
+
+/// <summary>
+/// The WebJobs SDK host: host.json (same schema as Azure Functions), local.settings.json Values in
+/// Development, then environment variables. <c>AzureWebJobsStorage</c> is the storage connection.
+/// </summary>
+public static class FunctionHost
+{
+    public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null) =>
+        new HostBuilder()
+            .UseEnvironment(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production)
+            .ConfigureAppConfiguration((context, config) =>
+            {
+                var root = AppContext.BaseDirectory;
+                config.AddJsonFile(Path.Combine(root, "host.json"), optional: true);
+                if (context.HostingEnvironment.IsDevelopment())
+                {
+                    config.Add(new LocalSettingsSource(Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json")));
+                }
+
+                config.AddEnvironmentVariables();
+                config.AddCommandLine(args);
+                overrides?.Invoke(config);
+            })
+            .ConfigureWebJobs((context, webJobs) =>
+            {
+                webJobs.AddAzureStorageCoreServices();
+                webJobs.AddAzureStorage(
+                    queues => context.Configuration.GetSection("extensions:queues").Bind(queues),
+                    blobs => context.Configuration.GetSection("extensions:blobs").Bind(blobs));
+                webJobs.AddTimers();
+            })
+            .ConfigureLogging((context, logging) =>
+            {
+                logging.AddConfiguration(context.Configuration.GetSection("logging"));
+                logging.AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                });
+            })
+            .ConfigureServices((context, services) =>
+            {
+                var connection = context.Configuration["AzureWebJobsStorage"]
+                    ?? throw new InvalidOperationException("AzureWebJobsStorage is not set. Set it in local.settings.json (Values) or the environment.");
+                services.AddSingleton(new BlobServiceClient(connection));
+                services.AddSingleton(new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+                services.AddSingleton(new TableServiceClient(connection));
+                services.AddSingleton(TimeProvider.System);
+                services.AddOptions<IngestionOptions>()
+                    .Bind(context.Configuration.GetSection(IngestionOptions.Section))
+                    .ValidateDataAnnotations()
+                    .ValidateOnStart();
+            });
+}

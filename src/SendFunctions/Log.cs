@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace SendFunctions;
+
+/// <summary>Every log line the function app writes: constant templates, structured values.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Ingested {Blob}: {Verdict}, {Rows} rows, {Errors} errors, {Warnings} warnings")]
+    public static partial void Ingested(ILogger logger, string blob, string verdict, int rows, int errors, int warnings);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Programme configuration: {Problem}")]
+    public static partial void ConfigProblem(ILogger logger, string problem);
+}
