@@ -36,8 +36,12 @@ internal sealed class XlsxTableSource : ITableSource
         try
         {
             document = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes });
-            var workbook = document.WorkbookPart?.Workbook;
-            var sheets = workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+            if (document.WorkbookPart?.Workbook is not { } workbook)
+            {
+                return TableOpenResult.Fail(IssueCode.NotXlsx, "The file is a zip archive but not an Excel workbook. Open the data in Excel, save it as Excel Workbook (.xlsx) and upload that file.");
+            }
+
+            var sheets = workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
             var chosen = sheets.FirstOrDefault(s => string.Equals(s.Name?.Value?.Trim(), dataset.ToSlug(), StringComparison.OrdinalIgnoreCase))
                 ?? sheets.FirstOrDefault();
             if (chosen?.Id?.Value is not { } id || document.WorkbookPart!.GetPartById(id) is not WorksheetPart part)
