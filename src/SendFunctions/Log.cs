@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Programme configuration: {Problem}")]
     public static partial void ConfigProblem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The sweep found {Blob} with no ingest run; ingesting it now")]
+    public static partial void SweptUp(ILogger logger, string blob);
 }

@@ -49,7 +49,7 @@ internal static class ValidateCommand
         }
 
         using var stream = file.OpenRead();
-        var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default));
+        var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default, KeepRows: false));
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(ValidationReportWriter.ToContract(result.Report), Json.Options));

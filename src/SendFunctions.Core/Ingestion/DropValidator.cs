@@ -5,7 +5,8 @@ using SendFunctions.Core.Milestones;
 namespace SendFunctions.Core.Ingestion;
 
 /// <summary>What validation needs besides the file: the WSoA deadline (for the commentary warning) and the size limits.</summary>
-public sealed record ValidationSettings(DateOnly? Deadline, IngestionLimits Limits)
+/// <param name="KeepRows">False to check a file without holding its rows (sendfx validate): memory then stays flat in file size but for the set of IDs.</param>
+public sealed record ValidationSettings(DateOnly? Deadline, IngestionLimits Limits, bool KeepRows = true)
 {
     public static readonly ValidationSettings Default = new(null, IngestionLimits.Default);
 }
@@ -28,15 +29,15 @@ public static class DropValidator
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
         return drop.Dataset switch
         {
-            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, rows => new MilestoneRows(rows)),
-            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, rows => new MetricRows(rows)),
-            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, rows => new ActionRows(rows)),
+            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings.KeepRows, rows => new MilestoneRows(rows)),
+            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings.KeepRows, rows => new MetricRows(rows)),
+            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings.KeepRows, rows => new ActionRows(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
     }
 
     private static DropValidation Run<T>(
-        DropPath drop, ITableSource source, IDatasetSchema<T> schema, List<ValidationIssue> errors, Func<IReadOnlyList<T>, DatasetRows> wrap)
+        DropPath drop, ITableSource source, IDatasetSchema<T> schema, List<ValidationIssue> errors, bool keepRows, Func<IReadOnlyList<T>, DatasetRows> wrap)
     {
         var warnings = new List<ValidationIssue>();
         var records = new List<T>();
@@ -75,7 +76,10 @@ public static class DropValidator
             else
             {
                 firstRowOfId[id] = row.Number;
-                records.Add(record);
+                if (keepRows)
+                {
+                    records.Add(record);
+                }
             }
         }
 
@@ -90,7 +94,7 @@ public static class DropValidator
         }
 
         return errors.Count == 0
-            ? new DropValidation(ReportFor(drop, source, dataRows, errors, warnings), wrap(records))
+            ? new DropValidation(ReportFor(drop, source, dataRows, errors, warnings), keepRows ? wrap(records) : null)
             : DropValidation.Rejected(drop, source.SheetName, dataRows, errors, warnings);
     }
 

@@ -33,8 +33,9 @@ public static class StorageLayout
     public static string UnrecognisedArchiveName(string blobName, DateTimeOffset uploadedAt, string etag) =>
         $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}/{blobName}";
 
-    public static string ValidationName(DropPath drop, DateTimeOffset uploadedAt, string extension) =>
-        $"{drop.Period}/{drop.Dataset.ToSlug()}/{Timestamp(uploadedAt)}.{extension}";
+    /// <summary>The upload's timestamp, then its ETag: two uploads within one second still get a report each.</summary>
+    public static string ValidationName(DropPath drop, DateTimeOffset uploadedAt, string etag, string extension) =>
+        $"{drop.Period}/{drop.Dataset.ToSlug()}/{Stamp(uploadedAt, etag)}.{extension}";
 
     public static string UnrecognisedValidationName(DateTimeOffset uploadedAt, string etag, string extension) =>
         $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}.{extension}";

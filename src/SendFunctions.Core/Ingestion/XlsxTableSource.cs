@@ -64,76 +64,129 @@ internal sealed class XlsxTableSource : ITableSource
         }
     }
 
+    /// <summary>
+    /// Reads rows from reader events alone (no per-row DOM): attributes of &lt;c&gt;, the text of &lt;v&gt; and of
+    /// inline strings. Memory stays flat whatever the sheet's size.
+    /// </summary>
     public IEnumerable<SourceRow> ReadRows()
     {
         using var reader = OpenXmlReader.Create(sheet);
-        var sequence = 0;
+        List<Cell>? cells = null;
+        var rowNumber = 0;
+        var pending = new PendingCell();
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            var type = reader.ElementType;
+            if (type == typeof(Row))
             {
-                continue;
-            }
+                if (reader.IsStartElement)
+                {
+                    if (cells is not null && Flush(rowNumber, cells) is { } open)
+                    {
+                        yield return open;
+                    }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            sequence = row.RowIndex?.Value is { } index ? (int)index : sequence + 1;
-            var cells = ReadCells(row);
-            if (cells.Any(c => !c.IsBlank))
-            {
-                yield return new SourceRow(sequence, cells);
+                    rowNumber = Attribute(reader, "r") is { } r && int.TryParse(r, out var index) ? index : rowNumber + 1;
+                    cells = [];
+                }
+                else if (cells is not null)
+                {
+                    if (Flush(rowNumber, cells) is { } row)
+                    {
+                        yield return row;
+                    }
+
+                    cells = null;
+                }
             }
+            else if (type == typeof(DocumentFormat.OpenXml.Spreadsheet.Cell))
+            {
+                if (reader.IsStartElement)
+                {
+                    pending = new PendingCell { Column = cells?.Count ?? 0 };
+                    foreach (var attribute in reader.Attributes)
+                    {
+                        switch (attribute.LocalName)
+                        {
+                            case "r":
+                                pending.Column = ColumnIndex(attribute.Value!);
+                                break;
+                            case "t":
+                                pending.Type = attribute.Value;
+                                break;
+                            case "s":
+                                pending.Style = uint.TryParse(attribute.Value, out var style) ? style : 0;
+                                break;
+                        }
+                    }
+                }
+                else if (cells is not null)
+                {
+                    Place(cells, pending.Column, ToCell(pending));
+                }
+            }
+            else if (type == typeof(CellValue) && reader.IsStartElement)
+            {
+                pending.Value = reader.GetText();
+            }
+            else if (type == typeof(Text) && reader.IsStartElement && pending.Type == "inlineStr")
+            {
+                pending.Value = (pending.Value ?? string.Empty) + reader.GetText();
+            }
+        }
+
+        if (cells is not null && Flush(rowNumber, cells) is { } last)
+        {
+            yield return last;
         }
     }
 
     public void Dispose() => document.Dispose();
 
-    private List<Cell> ReadCells(Row row)
-    {
-        var cells = new List<Cell>();
-        foreach (var cell in row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>())
-        {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-            while (cells.Count < column)
-            {
-                cells.Add(Cell.Empty);
-            }
+    private static SourceRow? Flush(int rowNumber, List<Cell> cells) =>
+        cells.Exists(c => !c.IsBlank) ? new SourceRow(rowNumber, cells) : null;
 
-            var value = ReadCell(cell);
-            if (column < cells.Count)
-            {
-                cells[column] = value;
-            }
-            else
-            {
-                cells.Add(value);
-            }
+    private static void Place(List<Cell> cells, int column, Cell value)
+    {
+        while (cells.Count < column)
+        {
+            cells.Add(Cell.Empty);
         }
 
-        return cells;
+        if (column < cells.Count)
+        {
+            cells[column] = value;
+        }
+        else
+        {
+            cells.Add(value);
+        }
     }
 
-    private Cell ReadCell(DocumentFormat.OpenXml.Spreadsheet.Cell cell)
+    private static string? Attribute(OpenXmlReader reader, string name)
     {
-        var raw = cell.CellValue?.Text ?? string.Empty;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
+        foreach (var attribute in reader.Attributes)
         {
-            return int.TryParse(raw, out var i) && i >= 0 && i < sharedStrings.Count ? new Cell(sharedStrings[i]) : Cell.Empty;
+            if (attribute.LocalName == name)
+            {
+                return attribute.Value;
+            }
         }
 
-        if (type == CellValues.InlineString)
-        {
-            return new Cell(cell.InlineString?.InnerText ?? raw);
-        }
+        return null;
+    }
 
-        if (type == CellValues.Boolean)
+    private Cell ToCell(PendingCell cell)
+    {
+        var raw = cell.Value ?? string.Empty;
+        switch (cell.Type)
         {
-            return new Cell(raw == "1" ? "TRUE" : "FALSE");
-        }
-
-        if (type == CellValues.String || type == CellValues.Error)
-        {
-            return new Cell(raw);
+            case "s":
+                return int.TryParse(raw, out var i) && i >= 0 && i < sharedStrings.Count ? new Cell(sharedStrings[i]) : Cell.Empty;
+            case "inlineStr" or "str" or "e":
+                return new Cell(raw);
+            case "b":
+                return new Cell(raw == "1" ? "TRUE" : "FALSE");
         }
 
         if (raw.Length == 0)
@@ -146,8 +199,16 @@ internal sealed class XlsxTableSource : ITableSource
             return new Cell(raw);
         }
 
-        var kind = type == CellValues.Date ? CellKind.Date : formats.KindOf(cell.StyleIndex?.Value ?? 0);
+        var kind = cell.Type == "d" ? CellKind.Date : formats.KindOf(cell.Style);
         return new Cell(raw, kind, number);
+    }
+
+    private struct PendingCell
+    {
+        public int Column;
+        public string? Type;
+        public uint Style;
+        public string? Value;
     }
 
     private static int ColumnIndex(string reference)

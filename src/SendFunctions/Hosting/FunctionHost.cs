@@ -15,11 +15,18 @@ namespace SendFunctions.Hosting;
 /// </summary>
 public static class FunctionHost
 {
+    /// <summary>Settings every environment has unless it overrides them (NCRONTAB, six fields, in the host's time zone).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
+    {
+        ["DropSweepSchedule"] = "0 */5 * * * *",
+    };
+
     public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null) =>
         new HostBuilder()
             .UseEnvironment(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production)
             .ConfigureAppConfiguration((context, config) =>
             {
+                config.AddInMemoryCollection(Defaults);
                 var root = AppContext.BaseDirectory;
                 config.AddJsonFile(Path.Combine(root, "host.json"), optional: true);
                 if (context.HostingEnvironment.IsDevelopment())
@@ -56,6 +63,7 @@ public static class FunctionHost
                 services.AddSingleton(new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
                 services.AddSingleton(new TableServiceClient(connection));
                 services.AddSingleton(TimeProvider.System);
+                services.AddSingleton<Functions.IngestHandler>();
                 services.AddOptions<IngestionOptions>()
                     .Bind(context.Configuration.GetSection(IngestionOptions.Section))
                     .ValidateDataAnnotations()

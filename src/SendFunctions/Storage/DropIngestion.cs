@@ -27,9 +27,9 @@ internal sealed class DropIngestion(BlobServiceClient blobs)
 
         var validation = DropValidator.Validate(drop, upload.Content, new ValidationSettings(config?.Programme.Deadline, limits));
         var reports = await BlobWrites.ContainerAsync(blobs, StorageLayout.Validation, ct);
-        var reportName = StorageLayout.ValidationName(drop, upload.UploadedAt, "json");
+        var reportName = StorageLayout.ValidationName(drop, upload.UploadedAt, upload.ETag, "json");
         await BlobWrites.CreateIfAbsentAsync(reports, reportName, ValidationReportWriter.ToJson(validation.Report), "application/json", ct);
-        await BlobWrites.CreateIfAbsentAsync(reports, StorageLayout.ValidationName(drop, upload.UploadedAt, "csv"), ValidationReportWriter.ToCsv(validation.Report), "text/csv; charset=utf-8", ct);
+        await BlobWrites.CreateIfAbsentAsync(reports, StorageLayout.ValidationName(drop, upload.UploadedAt, upload.ETag, "csv"), ValidationReportWriter.ToCsv(validation.Report), "text/csv; charset=utf-8", ct);
 
         CuratedWrite? curated = null;
         if (validation.Data is { } data)

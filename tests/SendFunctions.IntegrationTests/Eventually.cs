@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace SendFunctions.IntegrationTests;
+
+/// <summary>Polls until the host has done its work; fails with what was last seen.</summary>
+internal static class Eventually
+{
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, string what, int seconds = 60)
+        where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Timed out after {seconds} s waiting for {what}.");
+    }
+}

@@ -1,0 +1,56 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using SendFunctions.Hosting;
+
+namespace SendFunctions.IntegrationTests;
+
+/// <summary>Azurite plus the real WebJobs host (the same builder as Program.cs), started once for the run.</summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture azurite = new();
+    private IHost? host;
+
+    public string ConnectionString => azurite.ConnectionString;
+
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    public TableServiceClient Tables { get; private set; } = null!;
+
+    public QueueServiceClient Queues { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.InitializeAsync();
+        Blobs = new BlobServiceClient(ConnectionString);
+        Tables = new TableServiceClient(ConnectionString);
+        Queues = new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await Blobs.GetBlobContainerClient("drops").CreateIfNotExistsAsync();
+        host = FunctionHost.Create([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = ConnectionString,
+            ["Ingestion:MaxUncompressedBytes"] = $"{10 * 1024 * 1024}",
+            ["DropSweepSchedule"] = "*/2 * * * * *",
+        })).Build();
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+
+        await azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostTestGroup : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host";
+}
