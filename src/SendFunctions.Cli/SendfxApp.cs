@@ -19,6 +19,7 @@ public static class SendfxApp
             UploadCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             RunsCommand.Create(output),
+            ComputeCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

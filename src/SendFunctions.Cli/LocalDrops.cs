@@ -1,0 +1,60 @@
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Status;
+
+namespace SendFunctions.Cli;
+
+/// <summary>
+/// A folder laid out like the drops container, read as the system would have accepted it: each
+/// <c>{period}/{dataset}.csv|xlsx</c> up to the given period is validated, and only valid files count.
+/// </summary>
+internal static class LocalDrops
+{
+    public static LocalData Load(DirectoryInfo root, ReportingPeriod upTo, DateOnly deadline)
+    {
+        var accepted = new Dictionary<ReportingPeriod, AcceptedPeriod>();
+        var notes = new List<string>();
+        foreach (var folder in root.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            if (!ReportingPeriod.TryParse(folder.Name, out var period) || period > upTo)
+            {
+                continue;
+            }
+
+            var rows = new Dictionary<Dataset, DatasetRows>();
+            foreach (var file in folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                if (DropPath.Parse($"{folder.Name}/{file.Name}").Drop is not { } drop)
+                {
+                    continue;
+                }
+
+                if (rows.ContainsKey(drop.Dataset))
+                {
+                    notes.Add($"{drop.Period}/{file.Name}: a second {drop.Dataset.ToSlug()} file for the month; only the first, in name order, is used.");
+                    continue;
+                }
+
+                using var stream = file.OpenRead();
+                var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default));
+                if (result.Data is { } data)
+                {
+                    rows[drop.Dataset] = data;
+                }
+                else
+                {
+                    notes.Add($"{drop.Period}/{file.Name}: rejected ({result.Report.Errors.Count} errors; run 'sendfx validate' on it), so not used.");
+                }
+            }
+
+            accepted[period] = new AcceptedPeriod(
+                (rows.GetValueOrDefault(Dataset.Milestones) as MilestoneRows)?.Items,
+                (rows.GetValueOrDefault(Dataset.Metrics) as MetricRows)?.Items,
+                (rows.GetValueOrDefault(Dataset.Actions) as ActionRows)?.Items);
+        }
+
+        return new LocalData(accepted, notes);
+    }
+}
+
+internal sealed record LocalData(IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> Accepted, IReadOnlyList<string> Notes);

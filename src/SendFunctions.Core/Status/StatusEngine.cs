@@ -1,0 +1,97 @@
+using SendFunctions.Core.Actions;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
+
+namespace SendFunctions.Core.Status;
+
+/// <summary>Computes a period's status from its inputs. Pure and deterministic: same inputs, same result, same order.</summary>
+public static class StatusEngine
+{
+    public static PeriodStatus Compute(PeriodInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var period = inputs.Period;
+        var assessed = inputs.Milestones.Select(m => MilestoneRules.Assess(m, period.AsOf, inputs.Deadline)).ToList();
+        var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, period.Previous.AsOf, inputs.Deadline)).ToList();
+        var (milestones, removed) = MilestoneMovement.Compare(assessed, previous);
+
+        var series = MetricSeries(inputs);
+        var metrics = inputs.Metrics
+            .Select(r => MetricRules.Assess(r, period, PreviousValue(series, r.Id, period), inputs.TolerancePercent))
+            .ToList();
+
+        return new PeriodStatus(
+            period,
+            inputs.Deadline,
+            milestones,
+            removed,
+            previous is not null,
+            metrics,
+            series,
+            ActionLog.Assess(inputs.Actions, period),
+            Summarise(inputs, milestones));
+    }
+
+    private static StatusSummary Summarise(PeriodInputs inputs, IReadOnlyList<MilestoneAssessment> milestones)
+    {
+        var next = inputs.Period.Next;
+        var open = milestones.Where(m => m.Status != MilestoneStatus.Complete).ToList();
+        var workstreams = milestones
+            .GroupBy(m => m.Milestone.Workstream, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new WorkstreamSummary(g.First().Milestone.Workstream, StatusCounts.Of(g)))
+            .ToList();
+        var longest = open.Where(m => m.DelayDays > 0)
+            .OrderByDescending(m => m.DelayDays)
+            .ThenBy(m => m.Milestone.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        var dueNext = open.Where(m => next.Contains(m.Milestone.EffectiveDue))
+            .OrderBy(m => m.Milestone.EffectiveDue)
+            .ThenBy(m => m.Milestone.Id, StringComparer.Ordinal)
+            .ToList();
+        var movements = milestones.Where(m => m.Movement is not null)
+            .GroupBy(m => m.Movement!.Value)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new StatusSummary(StatusCounts.Of(milestones), workstreams, longest, dueNext, inputs.Deadline.DayNumber - inputs.Period.AsOf.DayNumber, movements);
+    }
+
+    /// <summary>Each metric's values by period: earlier drops (the latest drop wins for a period) then the current one.</summary>
+    private static Dictionary<string, IReadOnlyList<MetricPoint>> MetricSeries(PeriodInputs inputs)
+    {
+        var points = new Dictionary<string, SortedDictionary<Periods.ReportingPeriod, decimal>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var drop in inputs.MetricHistory.Where(d => d.Period < inputs.Period).Append(new MetricDrop(inputs.Period, inputs.Metrics)))
+        {
+            foreach (var reading in drop.Readings)
+            {
+                if (!points.TryGetValue(reading.Id, out var byPeriod))
+                {
+                    points[reading.Id] = byPeriod = [];
+                }
+
+                byPeriod[drop.Period] = reading.Value;
+            }
+        }
+
+        return points.ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<MetricPoint>)p.Value.Select(kv => new MetricPoint(kv.Key, kv.Value)).ToList(),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static decimal? PreviousValue(Dictionary<string, IReadOnlyList<MetricPoint>> series, string id, Periods.ReportingPeriod period)
+    {
+        if (!series.TryGetValue(id, out var points))
+        {
+            return null;
+        }
+
+        for (var i = points.Count - 1; i >= 0; i--)
+        {
+            if (points[i].Period < period)
+            {
+                return points[i].Value;
+            }
+        }
+
+        return null;
+    }
+}
