@@ -43,6 +43,7 @@ internal static class BenchCommand
             }
 
             output.WriteLine("check: sendfx validate (rows not held); ingest: IngestDrop (rows held for the curated JSON).");
+            StatusBench.Run(10_000, output);
             return SendfxApp.Ok;
         }
         finally
