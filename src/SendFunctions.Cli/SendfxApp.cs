@@ -20,6 +20,7 @@ public static class SendfxApp
             ConvertCommand.Create(output, error),
             RunsCommand.Create(output),
             ComputeCommand.Create(output, error),
+            RenderCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SendFunctions.Cli.Workbooks;
+using SendFunctions.Core.Spreadsheets;
 using SendFunctions.Core.Ingestion;
 
 namespace SendFunctions.Cli.Commands;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using SendFunctions.Core.Spreadsheets;
+
 namespace SendFunctions.Cli.Workbooks;
 
 /// <summary>Large, valid drops for benchmarks: varied values so parsing does real work.</summary>

@@ -11,8 +11,12 @@ namespace SendFunctions.Core.Configuration;
 public sealed record ReportingConfig(
     ProgrammeSettings Programme,
     IReadOnlyDictionary<string, DatasetSettings> Datasets,
-    IReadOnlyDictionary<string, JsonElement>? Reports = null)
+    IReadOnlyDictionary<string, ReportSettings>? Reports = null)
 {
+    /// <summary>The wording and distribution of one report kind, or null when the programme does not produce it.</summary>
+    public ReportSettings? ReportFor(string kind) =>
+        Reports?.FirstOrDefault(r => string.Equals(r.Key, kind, StringComparison.OrdinalIgnoreCase)).Value;
+
     public DatasetSettings? DatasetFor(Dataset dataset) =>
         Datasets.FirstOrDefault(d => string.Equals(d.Key, dataset.ToSlug(), StringComparison.OrdinalIgnoreCase)).Value;
 
@@ -53,6 +57,22 @@ public sealed record ReportingConfig(
             else if (settings.Owner is null || string.IsNullOrWhiteSpace(settings.Owner.Email))
             {
                 problems.Add($"datasets.{name}.owner.email is required.");
+            }
+        }
+
+        foreach (var (kind, report) in config.Reports ?? new Dictionary<string, ReportSettings>())
+        {
+            if (!SendFunctions.Core.Reports.ReportKinds.TryParse(kind, out _))
+            {
+                problems.Add($"reports.{kind}: not a report kind ({string.Join(", ", SendFunctions.Core.Reports.ReportKinds.All.Select(k => SendFunctions.Core.Reports.ReportKinds.ToSlug(k)))}).");
+            }
+            else if (string.IsNullOrWhiteSpace(report.Board) || string.IsNullOrWhiteSpace(report.Title))
+            {
+                problems.Add($"reports.{kind}: board and title are required.");
+            }
+            else if (report.Distribution is null || report.Distribution.To.Count == 0)
+            {
+                problems.Add($"reports.{kind}.distribution.to needs at least one address.");
             }
         }
 

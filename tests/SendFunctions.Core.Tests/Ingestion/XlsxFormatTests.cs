@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using SendFunctions.Cli.Workbooks;
+using SendFunctions.Core.Spreadsheets;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Tests.Support;
 

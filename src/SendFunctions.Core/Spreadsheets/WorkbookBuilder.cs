@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace SendFunctions.Cli.Workbooks;
+namespace SendFunctions.Core.Spreadsheets;
 
 /// <summary>A typed value for a workbook cell: text, a number, a real date cell, or a percentage-formatted number.</summary>
 public readonly record struct WorkbookValue(string? Text, double? Number, bool IsDate, bool IsPercent)

@@ -1,0 +1,222 @@
+using System.Globalization;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
+using SendFunctions.Core.Reports.Word;
+using SendFunctions.Core.Status;
+
+namespace SendFunctions.Core.Reports;
+
+/// <summary>Appendix 1, the WSoA Impact Tracker: status summary and chart, a table per workstream, metrics and their trends.</summary>
+internal static class ImpactTracker
+{
+    private const int MaxTrendCharts = 12;
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static void Write(WordWriter word, ReportContext context, int headingLevel)
+    {
+        var status = context.Status;
+        word.Heading(headingLevel, $"Appendix 1: WSoA Impact Tracker, {context.Month}");
+        word.Paragraph($"Status as at {Words.Date(status.Period.AsOf)}. Each status is given in words and by colour: Complete (blue), On track (green), Delayed but not at risk (amber), At risk (red).");
+
+        word.Heading(headingLevel + 1, "Status summary");
+        word.Paragraph(Narrative.Milestones(status.Summary.Counts));
+        SummaryTable(word, status);
+        StatusChart(word, status);
+
+        foreach (var workstream in status.Summary.Workstreams)
+        {
+            word.Heading(headingLevel + 1, workstream.Workstream);
+            word.Paragraph(Narrative.Milestones(workstream.Counts));
+            MilestoneTable(word, workstream.Workstream, status.Milestones.Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase)).ToList(), status.HasPreviousPeriod);
+        }
+
+        if (status.Removed.Count > 0)
+        {
+            word.Heading(headingLevel + 1, "Milestones no longer reported");
+            word.Paragraph($"{Words.Capitalise(Words.Count(status.Removed.Count, "milestone"))} reported last month {Words.WasWere(status.Removed.Count)} not in this month's return. Owners should confirm whether each was completed, merged or withdrawn.");
+            word.Table(new TableSpec(
+                "Milestones no longer reported",
+                "Milestones in last month's return that are missing from this month's, with last month's status.",
+                ["ID", "Milestone", "Workstream", "Last month's status"],
+                [2, 8, 4, 3],
+                status.Removed.Select(r => (IReadOnlyList<TableCellSpec>)[r.Milestone.Id, r.Milestone.Title, r.Milestone.Workstream, new TableCellSpec(StatusWord(r.Status), r.Rag)]).ToList()));
+        }
+
+        if (status.Metrics.Count > 0)
+        {
+            word.Heading(headingLevel + 1, "Performance metrics");
+            word.Paragraph(Narrative.Metrics(status.Metrics));
+            MetricTable(word, status.Metrics);
+            TrendCharts(word, context, headingLevel + 1);
+        }
+    }
+
+    public static string StatusWord(MilestoneStatus status) => status switch
+    {
+        MilestoneStatus.Complete => "Complete",
+        MilestoneStatus.OnTrack => "On track",
+        MilestoneStatus.Delayed => "Delayed, not at risk",
+        MilestoneStatus.AtRisk => "At risk",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static void MilestoneTable(WordWriter word, string caption, IReadOnlyList<MilestoneAssessment> milestones, bool withMovement)
+    {
+        word.Table(new TableSpec(
+            caption,
+            $"Milestones for {caption}: reference, milestone, owner, due and revised dates, status, days delayed, movement since last month and commentary.",
+            ["ID", "Milestone", "Owner", "Due", "Revised", "Status", "Delay (days)", "Movement", "Commentary"],
+            [10, 28, 12, 10, 10, 11, 8, 10, 30],
+            milestones.Select(m => (IReadOnlyList<TableCellSpec>)
+            [
+                m.Milestone.Id,
+                m.Milestone.Title,
+                m.Milestone.Owner,
+                ReportContext.Date(m.Milestone.Due),
+                m.Milestone.Revised is { } r ? ReportContext.Date(r) : string.Empty,
+                new TableCellSpec(StatusWord(m.Status), m.Rag),
+                Delay(m),
+                withMovement ? MovementWord(m.Movement) : "Not available",
+                m.Milestone.Commentary,
+            ]).ToList()));
+    }
+
+    private static void SummaryTable(WordWriter word, PeriodStatus status)
+    {
+        var rows = status.Summary.Workstreams
+            .Select(w => Counts(w.Workstream, w.Counts, bold: false))
+            .Append(Counts("All workstreams", status.Summary.Counts, bold: true))
+            .ToList();
+        word.Table(new TableSpec(
+            "Status summary by workstream",
+            "Number of milestones in each workstream by status, with the percentage complete; the last row totals all workstreams.",
+            ["Workstream", "Milestones", "Complete", "On track", "Delayed, not at risk", "At risk", "Complete (%)"],
+            [30, 10, 10, 10, 12, 10, 10],
+            rows));
+    }
+
+    private static IReadOnlyList<TableCellSpec> Counts(string name, StatusCounts c, bool bold) =>
+    [
+        new(name, Rag.None, bold), new(N(c.Total), Rag.None, bold), new(N(c.Complete), Rag.None, bold), new(N(c.OnTrack), Rag.None, bold),
+        new(N(c.Delayed), Rag.None, bold), new(N(c.AtRisk), Rag.None, bold), new(N(c.PercentComplete), Rag.None, bold),
+    ];
+
+    private static void StatusChart(WordWriter word, PeriodStatus status)
+    {
+        var workstreams = status.Summary.Workstreams;
+        var counts = status.Summary.Counts;
+        word.Chart(new ChartSpec(
+            ChartKind.StackedBar,
+            "Milestones by status and workstream",
+            $"Stacked bar chart of milestone status for each of {Words.Count(workstreams.Count, "workstream")}. Overall: {N(counts.Complete)} complete, {N(counts.OnTrack)} on track, {N(counts.Delayed)} delayed but not at risk and {N(counts.AtRisk)} at risk. The status summary table gives the same figures.",
+            workstreams.Select(w => w.Workstream).ToList(),
+            [
+                new ChartSeries("Complete", Palette.ChartColour(Rag.Blue), workstreams.Select(w => (double?)w.Counts.Complete).ToList()),
+                new ChartSeries("On track", Palette.ChartColour(Rag.Green), workstreams.Select(w => (double?)w.Counts.OnTrack).ToList()),
+                new ChartSeries("Delayed, not at risk", Palette.ChartColour(Rag.Amber), workstreams.Select(w => (double?)w.Counts.Delayed).ToList()),
+                new ChartSeries("At risk", Palette.ChartColour(Rag.Red), workstreams.Select(w => (double?)w.Counts.AtRisk).ToList()),
+            ],
+            HeightTwips: Math.Clamp(1440 + (workstreams.Count * 400), 2880, 8000)));
+    }
+
+    public static void MetricTable(WordWriter word, IReadOnlyList<MetricAssessment> metrics)
+    {
+        word.Table(new TableSpec(
+            "Performance metrics",
+            "Each metric's latest value, target, RAG rating, change since the previous figure with its direction, the month the data describes and whether it is out of date.",
+            ["Metric", "Area", "Value", "Target", "RAG", "Change", "Data month", "Up to date"],
+            [26, 16, 9, 9, 9, 15, 9, 9],
+            metrics.Select(m => (IReadOnlyList<TableCellSpec>)
+            [
+                m.Reading.Name,
+                m.Reading.Area,
+                Value(m.Reading, m.Reading.Value),
+                m.Reading.Target is { } t ? Value(m.Reading, t) : "None",
+                new TableCellSpec(Palette.Word(m.Rag), m.Rag),
+                Change(m),
+                m.Reading.DataPeriod.ToLongName(),
+                m.Stale ? "No: two or more months old" : "Yes",
+            ]).ToList()));
+    }
+
+    private static void TrendCharts(WordWriter word, ReportContext context, int level)
+    {
+        var wanted = context.Settings.TrendMetrics;
+        var charted = context.Status.Metrics
+            .Where(m => wanted is null ? m.Reading.Target is not null : wanted.Contains(m.Reading.Id, StringComparer.OrdinalIgnoreCase))
+            .Where(m => context.Status.MetricSeries.TryGetValue(m.Reading.Id, out var points) && points.Count >= 2)
+            .Take(MaxTrendCharts)
+            .ToList();
+        if (charted.Count == 0)
+        {
+            return;
+        }
+
+        word.Heading(level, "Metric trends");
+        foreach (var metric in charted)
+        {
+            var points = context.Status.MetricSeries[metric.Reading.Id];
+            var months = points.Select(p => p.Period.FirstDay.ToString("MMM yyyy", British)).ToList();
+            var series = new List<ChartSeries> { new(metric.Reading.Name, Palette.ChartColour(Rag.Blue), points.Select(p => (double?)(double)p.Value).ToList()) };
+            if (metric.Reading.Target is { } target)
+            {
+                series.Add(new ChartSeries("Target", Palette.ChartColour(Rag.None), points.Select(_ => (double?)(double)target).ToList()));
+            }
+
+            var first = points[0];
+            var last = points[^1];
+            word.Chart(new ChartSpec(
+                ChartKind.Line,
+                $"{metric.Reading.Name} ({Unit(metric.Reading.Unit)})",
+                $"Line chart of {metric.Reading.Name} by month from {first.Period.ToLongName()} ({Value(metric.Reading, first.Value)}) to {last.Period.ToLongName()} ({Value(metric.Reading, last.Value)})"
+                + (metric.Reading.Target is { } t ? $", against a target of {Value(metric.Reading, t)}." : "."),
+                months,
+                series,
+                HeightTwips: 3600));
+        }
+    }
+
+    private static string Delay(MilestoneAssessment m) =>
+        m.DelayDays > 0 ? N(m.DelayDays) : m.ForecastDelayDays is { } f ? $"0 ({N(f)} forecast)" : "0";
+
+    private static string MovementWord(Movement? movement) => movement switch
+    {
+        null => "Not available",
+        Movement.Slipped => "Slipped (later date)",
+        { } m => m.ToString(),
+    };
+
+    private static string Change(MetricAssessment m)
+    {
+        if (m.Trend is not { } trend)
+        {
+            return "No previous figure";
+        }
+
+        var arrow = trend switch { Trend.Up => "\u25B2 up", Trend.Down => "\u25BC down", _ => "\u25B6 no change" };
+        var amount = m.Change is { } c ? $" {Math.Abs(c).ToString("0.0", CultureInfo.InvariantCulture)}{(m.Reading.Unit == MetricUnit.Percent ? " points" : "%")}" : string.Empty;
+        var direction = m.Direction switch { Direction.Improving => " (improving)", Direction.Worsening => " (worsening)", _ => string.Empty };
+        return trend == Trend.Flat ? arrow : arrow + amount + direction;
+    }
+
+    internal static string Value(MetricReading reading, decimal value) => reading.Unit switch
+    {
+        MetricUnit.Percent => $"{value.ToString("0.#", CultureInfo.InvariantCulture)}%",
+        MetricUnit.Pounds => value.ToString("C0", British),
+        MetricUnit.Weeks => $"{value.ToString("0.#", CultureInfo.InvariantCulture)} weeks",
+        MetricUnit.Days => $"{value.ToString("0.#", CultureInfo.InvariantCulture)} days",
+        _ => value.ToString("#,0.#", British),
+    };
+
+    private static string Unit(MetricUnit unit) => unit switch
+    {
+        MetricUnit.Percent => "per cent",
+        MetricUnit.Pounds => "pounds",
+        MetricUnit.Weeks => "weeks",
+        MetricUnit.Days => "days",
+        MetricUnit.Count => "count",
+        _ => "number",
+    };
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Status;
+
+namespace SendFunctions.Core.Reports;
+
+/// <summary>What a paper is written from: the computed status and the programme's own wording.</summary>
+internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ProgrammeSettings Programme, ReportSettings Settings)
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public string Month => Status.Period.ToLongName();
+
+    public string DocumentTitle => $"{Settings.Board}: {Fill(Settings.Title)}, {Month}";
+
+    /// <summary>Replaces {month}, {board}, {deadline} and {area} in configured text.</summary>
+    public string Fill(string text) => text
+        .Replace("{month}", Month, StringComparison.Ordinal)
+        .Replace("{board}", Settings.Board, StringComparison.Ordinal)
+        .Replace("{deadline}", Words.Date(Programme.Deadline), StringComparison.Ordinal)
+        .Replace("{area}", Programme.LocalArea, StringComparison.Ordinal);
+
+    public IEnumerable<string> Fill(IEnumerable<string>? texts) => (texts ?? []).Select(Fill);
+
+    /// <summary>"Thursday, 13 March 2025", or null when no meeting date is configured for the period.</summary>
+    public string? MeetingDate =>
+        Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date)
+            ? date.ToString("dddd, d MMMM yyyy", British)
+            : null;
+
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", British);
+}

@@ -1,0 +1,42 @@
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Reports.Word;
+using SendFunctions.Core.Status;
+
+namespace SendFunctions.Core.Reports;
+
+/// <summary>One rendered paper: its kind, file name, title and .docx bytes.</summary>
+public sealed record RenderedReport(ReportKind Kind, string FileName, string Title, byte[] Content);
+
+/// <summary>Renders the papers of a period from its status and the programme's configuration. Pure: values in, bytes out.</summary>
+public static class ReportRenderer
+{
+    /// <summary>Null when reporting.json has no settings for the kind (the programme does not produce that paper).</summary>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.ReportFor(kind.ToSlug()) is not { } settings)
+        {
+            return null;
+        }
+
+        var context = new ReportContext(kind, status, config.Programme, settings);
+        using var word = new WordWriter(context.DocumentTitle);
+        switch (kind)
+        {
+            case ReportKind.HwbBoard or ReportKind.CypeCommittee:
+                CouncilPaper.Write(word, context);
+                break;
+            case ReportKind.PartnershipBoard:
+                PartnershipSummary.Write(word, context);
+                break;
+            case ReportKind.Exceptions:
+                ExceptionsReport.Write(word, context);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind));
+        }
+
+        return new RenderedReport(kind, $"{status.Period}-{kind.ToSlug()}.docx", context.DocumentTitle, word.Save());
+    }
+}
