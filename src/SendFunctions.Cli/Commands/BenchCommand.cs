@@ -44,6 +44,7 @@ internal static class BenchCommand
 
             output.WriteLine("check: sendfx validate (rows not held); ingest: IngestDrop (rows held for the curated JSON).");
             StatusBench.Run(10_000, output);
+            RenderBench.Run(output);
             return SendfxApp.Ok;
         }
         finally

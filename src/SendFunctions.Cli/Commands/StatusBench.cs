@@ -33,7 +33,7 @@ internal static class StatusBench
             $"status engine: {milestones:N0} milestones (+ previous month), 100 metrics x 12 months of history: median {times[times.Count / 2]:F1} ms, max {times[^1]:F1} ms over 21 runs ({status!.Summary.Counts.AtRisk:N0} at risk)"));
     }
 
-    private static PeriodInputs Inputs(ReportingPeriod period, int count, int metrics, int historyMonths)
+    internal static PeriodInputs Inputs(ReportingPeriod period, int count, int metrics, int historyMonths)
     {
         var random = new Random(20250131);
         List<Milestone> Month(ReportingPeriod p) => Enumerable.Range(0, count).Select(i =>

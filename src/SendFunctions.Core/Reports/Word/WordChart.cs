@@ -15,8 +15,9 @@ internal static class WordChart
 
     public static W.Drawing Add(MainDocumentPart main, ChartSpec spec, uint drawingId, int widthTwips)
     {
-        var part = main.AddNewPart<ChartPart>();
-        var embedded = part.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
+        // Fixed relationship ids: the same inputs give the same document XML.
+        var part = main.AddNewPart<ChartPart>($"rIdChart{drawingId}");
+        var embedded = part.AddNewPart<EmbeddedPackagePart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rIdData");
         using (var workbook = new MemoryStream())
         {
             WorkbookBuilder.Write(workbook, "Sheet1", DataRows(spec));

@@ -33,15 +33,15 @@ internal sealed class WordWriter : IDisposable
         document.PackageProperties.Title = XmlText.Clean(title);
         document.PackageProperties.Language = language;
         var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = WordStyles.Create(language);
-        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
+        main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = WordStyles.Create(language);
+        main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(
             new DisplayBackgroundShape(),
             new DefaultTabStop { Val = 720 },
             new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
             new ThemeFontLanguages { Val = language });
         numbering = Numbered.Create();
-        main.AddNewPart<NumberingDefinitionsPart>().Numbering = numbering;
-        var footer = main.AddNewPart<FooterPart>();
+        main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = numbering;
+        var footer = main.AddNewPart<FooterPart>("rIdFooter");
         footer.Footer = PageNumberFooter();
         footerId = main.GetIdOfPart(footer);
         body = new Body();

@@ -1,0 +1,161 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Tests.Support;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+
+namespace SendFunctions.Core.Tests.Reports;
+
+/// <summary>Every paper for every sample month: valid Open XML, accessible structure, the content a reader checks.</summary>
+public sealed class ReportRendererTests
+{
+    public static TheoryData<string, ReportKind> Papers()
+    {
+        var data = new TheoryData<string, ReportKind>();
+        foreach (var period in new[] { "2024-11", "2024-12", "2025-01" })
+        {
+            foreach (var kind in ReportKinds.All)
+            {
+                data.Add(period, kind);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Papers))]
+    public void Render_SamplePaper_HasNoValidationErrors(string period, ReportKind kind)
+    {
+        using var document = Open(Render(period, kind));
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Papers))]
+    public void Render_SamplePaper_IsAccessible(string period, ReportKind kind)
+    {
+        using var document = Open(Render(period, kind));
+        var body = document.MainDocumentPart!.Document.Body!;
+
+        Assert.False(string.IsNullOrWhiteSpace(document.PackageProperties.Title));
+        Assert.Equal("en-GB", document.PackageProperties.Language);
+
+        var levels = body.Descendants<ParagraphStyleId>().Select(s => s.Val!.Value!).Where(s => s.StartsWith("Heading", StringComparison.Ordinal)).Select(s => int.Parse(s[7..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(levels);
+        Assert.Equal(1, levels[0]);
+        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"heading level jumps from {pair.First} to {pair.Second}"));
+
+        foreach (var table in body.Descendants<Table>())
+        {
+            Assert.NotNull(table.GetFirstChild<TableRow>()!.TableRowProperties!.GetFirstChild<TableHeader>());
+            Assert.False(string.IsNullOrWhiteSpace(table.GetFirstChild<TableProperties>()!.GetFirstChild<TableCaption>()!.Val));
+        }
+
+        Assert.All(body.Descendants<DW.DocProperties>(), d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
+        Assert.All(body.Elements<Paragraph>(), p => Assert.True(p.InnerText.Length > 0 || p.Descendants<Drawing>().Any(), "an empty paragraph used as spacing"));
+        var footer = document.MainDocumentPart.FooterParts.Single().Footer!;
+        Assert.Contains(footer.Descendants<SimpleField>(), f => f.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_HwbBoard_FollowsTheCouncilFormatWithTheTracker()
+    {
+        using var document = Open(Render("2025-01", ReportKind.HwbBoard));
+        var body = document.MainDocumentPart!.Document.Body!;
+        var headings = Headings(body);
+        var text = body.InnerText;
+
+        Assert.Equal(["REPORT SUMMARY", "RECOMMENDATION/S", "SUPPORTING INFORMATION"], headings.Take(3));
+        Assert.Contains("1.0 REASON/S FOR RECOMMENDATION/S", headings);
+        Assert.Contains("3.0 BACKGROUND INFORMATION", headings);
+        Assert.Contains("APPENDICES", headings);
+        Assert.Contains("TERMS OF REFERENCE", headings);
+        Assert.Contains("SUBJECT HISTORY (last 3 years)", headings);
+        Assert.Contains("Appendix 1: WSoA Impact Tracker, January 2025", headings);
+        Assert.Contains("Thursday, 13 March 2025", text, StringComparison.Ordinal);
+        Assert.Contains("five are delayed but not at risk", text, StringComparison.Ordinal);
+        Assert.Contains("Delayed, not at risk", text, StringComparison.Ordinal);
+
+        var sections = body.Descendants<SectionProperties>().ToList();
+        Assert.Equal(2, sections.Count);
+        Assert.Equal(PageOrientationValues.Landscape, sections[1].GetFirstChild<PageSize>()!.Orient!.Value);
+
+        var charts = document.MainDocumentPart.ChartParts.ToList();
+        Assert.Equal(1 + 5, charts.Count); // status by workstream, then the five trend metrics configured
+        Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
+    }
+
+    [Fact]
+    public void Render_StatusCell_HasTheWordAndTheRagShading()
+    {
+        using var document = Open(Render("2025-01", ReportKind.HwbBoard));
+        var cell = document.MainDocumentPart!.Document.Body!.Descendants<TableCell>()
+            .First(c => c.InnerText == "At risk" && c.Parent is TableRow row && row.TableRowProperties!.GetFirstChild<TableHeader>() is null);
+        Assert.Equal("F8CBAD", cell.TableCellProperties!.Shading!.Fill!.Value);
+    }
+
+    [Fact]
+    public void Render_Exceptions_ListsOnlyWhatNeedsAttention()
+    {
+        using var document = Open(Render("2025-01", ReportKind.Exceptions));
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("WS6-01", text, StringComparison.Ordinal);
+        Assert.Contains("WS5-03", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("WS1-01", text, StringComparison.Ordinal);
+        Assert.Contains("A-106", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SameInputs_GiveTheSameDocumentContent()
+    {
+        using var first = Open(Render("2025-01", ReportKind.HwbBoard));
+        using var second = Open(Render("2025-01", ReportKind.HwbBoard));
+        Assert.Equal(first.MainDocumentPart!.Document.OuterXml, second.MainDocumentPart!.Document.OuterXml);
+        Assert.Equal(first.MainDocumentPart.ChartParts.Select(c => c.ChartSpace.OuterXml), second.MainDocumentPart.ChartParts.Select(c => c.ChartSpace.OuterXml));
+    }
+
+    [Fact]
+    public void Render_TextWithCharactersXmlForbids_StillValidates()
+    {
+        var status = SampleStatus.For("2025-01");
+        var hostile = status with
+        {
+            Milestones = status.Milestones.Select((m, i) => i == 0
+                ? m with { Milestone = m.Milestone with { Commentary = "Bell\u0007 nul\u0000 lone\uD800 surrogate \uFFFF end <&> \"quotes\"", Title = "=SUM(A1)\u000B" } }
+                : m).ToList(),
+        };
+
+        var paper = ReportRenderer.Render(ReportKind.HwbBoard, hostile, SampleStatus.Config)!;
+
+        using var document = Open(paper.Content);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+        Assert.Contains("Bell nul lone surrogate  end <&> \"quotes\"", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_KindWithoutSettings_IsNull()
+    {
+        var config = SampleStatus.Config with { Reports = new Dictionary<string, SendFunctions.Core.Configuration.ReportSettings>() };
+        Assert.Null(ReportRenderer.Render(ReportKind.HwbBoard, SampleStatus.For("2025-01"), config));
+    }
+
+    [Fact]
+    public void Render_FirstMonth_SaysMovementIsNotAvailable()
+    {
+        using var document = Open(Render("2024-11", ReportKind.HwbBoard));
+        Assert.Contains("Not available", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    internal static byte[] Render(string period, ReportKind kind) => ReportRenderer.Render(kind, SampleStatus.For(period), SampleStatus.Config)!.Content;
+
+    private static WordprocessingDocument Open(byte[] content) => WordprocessingDocument.Open(new MemoryStream(content), false);
+
+    private static List<string> Headings(Body body) => body.Elements<Paragraph>()
+        .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value?.StartsWith("Heading", StringComparison.Ordinal) == true)
+        .Select(p => p.InnerText)
+        .ToList();
+}
