@@ -33,11 +33,23 @@ for _ in $(seq 1 120); do
   [ "$done_count" -ge "$expected" ] && break
   sleep 1
 done
+
+echo "== requesting every paper for 2025-01"
+sendfx request --period 2025-01
+for _ in $(seq 1 120); do
+  sendfx runs --period 2025-01 | grep -q GenerateReports && break
+  sleep 1
+done
 sendfx runs
+echo
+echo "== the papers, as a clerk receives them"
+sendfx papers --period 2025-01 --out out/papers
 echo
 echo "Outputs (Azurite, account devstoreaccount1, data in .azurite/):"
 echo "  archive/{period}/{dataset}/{stamp}.{ext}      every upload, unchanged"
 echo "  validation/{period}/{dataset}/{stamp}.json|csv validation reports"
 echo "  curated/{period}/{dataset}.json                accepted data (+ curated/{period}/{dataset}/ history)"
+echo "  reports/{period}/{kind}/v{n}/*.docx + manifest.json   the papers (copies in out/papers)"
+echo "  queue email-requests                           one message per paper to send"
 echo "  table runs                                     the run ledger (sendfx runs)"
 [ "$keep" = "--keep" ] && echo "Stack left running (host pid $host); stop with: kill $host; scripts/azurite.sh stop"

@@ -21,6 +21,8 @@ public static class SendfxApp
             RunsCommand.Create(output),
             ComputeCommand.Create(output, error),
             RenderCommand.Create(output, error),
+            RequestCommand.Create(output, error),
+            PapersCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SendFunctions.Storage;
 
 namespace SendFunctions;
 
@@ -13,4 +14,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The sweep found {Blob} with no ingest run; ingesting it now")]
     public static partial void SweptUp(ILogger logger, string blob);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Report request for {Period}: {Outcome}, {Detail}")]
+    public static partial void ReportsGenerated(ILogger logger, string period, RunOutcome outcome, string detail);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Monthly report cycle requested every paper for {Period}")]
+    public static partial void CycleRequested(ILogger logger, Core.Periods.ReportingPeriod period);
 }

@@ -19,6 +19,7 @@ public static class FunctionHost
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         ["DropSweepSchedule"] = "0 */5 * * * *",
+        ["MonthlyReportSchedule"] = "0 0 7 6 * *",
     };
 
     public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null) =>
@@ -64,6 +65,12 @@ public static class FunctionHost
                 services.AddSingleton(new TableServiceClient(connection));
                 services.AddSingleton(TimeProvider.System);
                 services.AddSingleton<Functions.IngestHandler>();
+                services.AddSingleton<Functions.ReportGeneration>();
+                services.AddOptions<ProgrammeOptions>()
+                    .Bind(context.Configuration.GetSection(ProgrammeOptions.Section))
+                    .ValidateDataAnnotations()
+                    .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZoneId, out _), "Programme:TimeZoneId is not a known time zone.")
+                    .ValidateOnStart();
                 services.AddOptions<IngestionOptions>()
                     .Bind(context.Configuration.GetSection(IngestionOptions.Section))
                     .ValidateDataAnnotations()

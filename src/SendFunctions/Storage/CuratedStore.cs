@@ -56,4 +56,35 @@ internal static class CuratedStore
     }
 }
 
+/// <summary>The current accepted drops of every period up to one, as the status engine takes them.</summary>
+internal static class AcceptedStore
+{
+    public static async Task<IReadOnlyList<CuratedDrop>> LoadAsync(BlobContainerClient curated, Core.Periods.ReportingPeriod upTo, CancellationToken ct)
+    {
+        var drops = new List<CuratedDrop>();
+        if (!await curated.ExistsAsync(ct))
+        {
+            return drops;
+        }
+
+        await foreach (var blob in curated.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, ct))
+        {
+            // Current versions only: {period}/{dataset}.json, not the history beneath {period}/{dataset}/.
+            var parts = blob.Name.Split('/');
+            if (parts.Length != 2 || !Core.Periods.ReportingPeriod.TryParse(parts[0], out var period) || period > upTo)
+            {
+                continue;
+            }
+
+            var (data, _) = await CuratedStore.ReadAsync(curated.GetBlobClient(blob.Name), ct);
+            if (data is not null)
+            {
+                drops.Add(data);
+            }
+        }
+
+        return drops;
+    }
+}
+
 internal sealed record CuratedWrite(string HistoryName, bool NewVersion, bool BecameCurrent);

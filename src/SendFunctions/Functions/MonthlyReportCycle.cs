@@ -1,0 +1,25 @@
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
+using SendFunctions.Options;
+
+namespace SendFunctions.Functions;
+
+/// <summary>On schedule (<c>%MonthlyReportSchedule%</c>), asks for every paper for the month just ended, in UK time.</summary>
+public sealed class MonthlyReportCycle(QueueServiceClient queues, TimeProvider time, IOptions<ProgrammeOptions> options, ILogger<MonthlyReportCycle> log)
+{
+    [FunctionName(nameof(MonthlyReportCycle))]
+    public async Task Run([TimerTrigger("%MonthlyReportSchedule%")] TimerInfo timer, CancellationToken ct)
+    {
+        _ = timer;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.Value.TimeZone).DateTime);
+        var period = ReportingPeriod.Containing(today).Previous;
+        var queue = queues.GetQueueClient(ReportRequest.QueueName);
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync(new ReportRequest(period, []).ToJson(), ct);
+        Log.CycleRequested(log, period);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using DocumentFormat.OpenXml.Packaging;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Reports;
+
+namespace SendFunctions.IntegrationTests;
+
+/// <summary>The sample months ingested by the real host, then report requests through the real queue trigger.</summary>
+[Collection(HostTestGroup.Name)]
+public sealed class GenerateReportsTests(HostFixture host)
+{
+    [Fact]
+    public async Task ReportRequest_ForSampleMonth_StoresVersionedPapersAndQueuesEmails_ReusingOnRepeat()
+    {
+        await UploadSamplesAsync();
+
+        var first = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board","exceptions"]}""");
+        Assert.Equal("Succeeded", first.GetString("Outcome"));
+        Assert.Contains("hwb-board v1 created", first.GetString("Detail"), StringComparison.Ordinal);
+
+        var reports = host.Blobs.GetBlobContainerClient(StorageLayout.Reports);
+        var paper = (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray();
+        var manifest = ReportManifest.FromJson((await reports.GetBlobClient("2025-01/hwb-board/v1/manifest.json").DownloadContentAsync()).Value.Content.ToMemory().Span);
+        Assert.Equal(1, manifest.Version);
+        Assert.Equal(ReportManifest.Sha256(paper), manifest.Files.Single().Sha256);
+        Assert.Contains(manifest.Inputs, i => i is { Period: "2025-01", Dataset: "milestones" });
+        Assert.Contains(manifest.Inputs, i => i is { Period: "2024-12", Dataset: "milestones" });
+        Assert.Equal(22, manifest.Summary.Milestones);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(paper), false))
+        {
+            Assert.Contains("WSoA Impact Tracker", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        var emails = await EmailRequestsAsync("2025-01");
+        Assert.Contains(emails, e => e is { Report: "hwb-board", Version: 1, Blob: "reports/2025-01/hwb-board/v1/2025-01-hwb-board.docx" });
+        Assert.Contains(emails, e => e is { Report: "exceptions", Version: 1 });
+
+        var again = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
+        Assert.Contains("hwb-board v1 reused (same inputs)", again.GetString("Detail"), StringComparison.Ordinal);
+        Assert.False(await reports.GetBlobClient("2025-01/hwb-board/v2/manifest.json").ExistsAsync());
+
+        // New data for the month: the next request makes version 2 and leaves version 1 as it was.
+        var milestones = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
+        await Task.Delay(1100);
+        var upload = await UploadAsync("2025-01/milestones.csv", Encoding.UTF8.GetBytes(milestones.Replace("Launch planned for September.", "Launch confirmed for September.", StringComparison.Ordinal)));
+        await WaitForIngestAsync("2025-01/milestones.csv", upload);
+        var third = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
+        Assert.Contains("hwb-board v2 created", third.GetString("Detail"), StringComparison.Ordinal);
+        Assert.Equal(paper, (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task ReportRequest_Malformed_IsRecordedAsFailedNotRetried()
+    {
+        var run = await RequestAndWaitAsync("""{"period":"2025-13"}""", partition: "_unrecognised");
+        Assert.Equal("Failed", run.GetString("Outcome"));
+        Assert.Contains("yyyy-MM", run.GetString("Detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportRequest_MonthWithoutMilestones_IsFailedWithTheReason()
+    {
+        await UploadConfigAsync();
+        var run = await RequestAndWaitAsync("""{"period":"2030-06","reports":[]}""");
+        Assert.Equal("Failed", run.GetString("Outcome"));
+        Assert.Contains("no accepted milestones for 2030-06", run.GetString("Detail"), StringComparison.Ordinal);
+    }
+
+    private async Task UploadSamplesAsync()
+    {
+        await UploadConfigAsync();
+        var root = Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops");
+        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var existing = host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name);
+            if (await existing.ExistsAsync())
+            {
+                continue;
+            }
+
+            await WaitForIngestAsync(name, await UploadAsync(name, await File.ReadAllBytesAsync(file)));
+        }
+    }
+
+    private async Task UploadConfigAsync()
+    {
+        var config = host.Blobs.GetBlobContainerClient(StorageLayout.Config);
+        await config.CreateIfNotExistsAsync();
+        var blob = config.GetBlobClient(StorageLayout.ConfigBlob);
+        if (!await blob.ExistsAsync())
+        {
+            await blob.UploadAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json"));
+        }
+    }
+
+    private async Task<BlobContentInfo> UploadAsync(string name, byte[] content) =>
+        (await host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value;
+
+    private async Task WaitForIngestAsync(string name, BlobContentInfo uploaded)
+    {
+        var drop = DropPath.Parse(name).Drop!;
+        var rowKey = $"IngestDrop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}";
+        await Eventually.GetAsync(() => FindAsync(drop.Period.ToString(), rowKey), $"the ingest of {name}");
+    }
+
+    private async Task<TableEntity> RequestAndWaitAsync(string json, string? partition = null)
+    {
+        var queue = host.Queues.GetQueueClient(ReportRequest.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        var sent = await queue.SendMessageAsync(json);
+        var period = partition ?? ReportRequest.Parse(json).Request!.Period.ToString();
+        return await Eventually.GetAsync(() => FindAsync(period, $"GenerateReports-{sent.Value.MessageId}"), $"the report run for {json}", seconds: 120);
+    }
+
+    private async Task<TableEntity?> FindAsync(string partition, string rowKey)
+    {
+        try
+        {
+            return (await host.Tables.GetTableClient(StorageLayout.RunsTable).GetEntityAsync<TableEntity>(partition, rowKey)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task<List<EmailRequest>> EmailRequestsAsync(string period)
+    {
+        var messages = await host.Queues.GetQueueClient(EmailRequest.QueueName).PeekMessagesAsync(32);
+        return messages.Value.Select(m => EmailRequest.FromJson(m.Body.ToString())).OfType<EmailRequest>().Where(e => e.Period == period).ToList();
+    }
+}
