@@ -20,4 +20,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Monthly report cycle requested every paper for {Period}")]
     public static partial void CycleRequested(ILogger logger, Core.Periods.ReportingPeriod period);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "SendGrid answered {Status} on attempt {Attempt}; retrying in {Delay}")]
+    public static partial void SendRetry(ILogger logger, int status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {Delivery}: {Outcome} {Detail}")]
+    public static partial void Delivered(ILogger logger, string delivery, Mail.DeliveryStatus outcome, string detail);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Poisoned message on {Queue} after repeated failures: {Message}")]
+    public static partial void Poisoned(ILogger logger, string queue, string message);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Owner feedback for {Blob} was not sent: {Reason}")]
+    public static partial void OwnerFeedbackFailed(ILogger logger, string blob, string reason);
 }

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using DocumentFormat.OpenXml.Packaging;
 using SendFunctions.Core.Ingestion;
-using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 
 namespace SendFunctions.IntegrationTests;
@@ -35,13 +34,22 @@ public sealed class GenerateReportsTests(HostFixture host)
             Assert.Contains("WSoA Impact Tracker", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         }
 
-        var emails = await EmailRequestsAsync("2025-01");
-        Assert.Contains(emails, e => e is { Report: "hwb-board", Version: 1, Blob: "reports/2025-01/hwb-board/v1/2025-01-hwb-board.docx" });
-        Assert.Contains(emails, e => e is { Report: "exceptions", Version: 1 });
+        var email = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault()), "the hwb-board email");
+        Assert.Equal(["hwb.clerk@example.gov.uk"], email.To);
+        Assert.Equal(["send.programme@example.gov.uk"], email.Cc);
+        Assert.Equal("Health and Wellbeing Board: SEND Improvement, January 2025 (version 1)", email.Subject);
+        var attachment = Assert.Single(email.Attachments);
+        Assert.Equal("2025-01-hwb-board.docx", attachment.FileName);
+        Assert.Equal(paper, attachment.Content);
+        Assert.Contains("five are delayed but not at risk", email.Html, StringComparison.Ordinal);
+        Assert.Contains("WS6-01", email.Text, StringComparison.Ordinal);
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("send.executive@example.gov.uk").FirstOrDefault()), "the exceptions email");
 
         var again = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
         Assert.Contains("hwb-board v1 reused (same inputs)", again.GetString("Detail"), StringComparison.Ordinal);
         Assert.False(await reports.GetBlobClient("2025-01/hwb-board/v2/manifest.json").ExistsAsync());
+        await WaitForSkippedSendAsync("2025-01");
+        Assert.Single(host.SendGrid.To("hwb.clerk@example.gov.uk")); // the repeated email request found the ledger row already sent
 
         // New data for the month: the next request makes version 2 and leaves version 1 as it was.
         var milestones = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
@@ -51,6 +59,7 @@ public sealed class GenerateReportsTests(HostFixture host)
         var third = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
         Assert.Contains("hwb-board v2 created", third.GetString("Detail"), StringComparison.Ordinal);
         Assert.Equal(paper, (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray());
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("(version 2)", StringComparison.Ordinal))), "the version 2 email");
     }
 
     [Fact]
@@ -87,16 +96,8 @@ public sealed class GenerateReportsTests(HostFixture host)
         }
     }
 
-    private async Task UploadConfigAsync()
-    {
-        var config = host.Blobs.GetBlobContainerClient(StorageLayout.Config);
-        await config.CreateIfNotExistsAsync();
-        var blob = config.GetBlobClient(StorageLayout.ConfigBlob);
-        if (!await blob.ExistsAsync())
-        {
-            await blob.UploadAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json"));
-        }
-    }
+    private Task UploadConfigAsync() =>
+        host.UploadConfigAsync(File.ReadAllBytes(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json")));
 
     private async Task<BlobContentInfo> UploadAsync(string name, byte[] content) =>
         (await host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value;
@@ -129,9 +130,20 @@ public sealed class GenerateReportsTests(HostFixture host)
         }
     }
 
-    private async Task<List<EmailRequest>> EmailRequestsAsync(string period)
+    private async Task WaitForSkippedSendAsync(string period)
     {
-        var messages = await host.Queues.GetQueueClient(EmailRequest.QueueName).PeekMessagesAsync(32);
-        return messages.Value.Select(m => EmailRequest.FromJson(m.Body.ToString())).OfType<EmailRequest>().Where(e => e.Period == period).ToList();
+        var table = host.Tables.GetTableClient(StorageLayout.RunsTable);
+        await Eventually.GetAsync(async () =>
+        {
+            await foreach (var run in table.QueryAsync<TableEntity>(e => e.PartitionKey == period))
+            {
+                if (run.GetString("Function") == "SendReports" && run.GetString("Outcome") == "Skipped" && run.GetString("Subject")!.Contains("\"hwb-board\"", StringComparison.Ordinal))
+                {
+                    return run;
+                }
+            }
+
+            return null;
+        }, "the skipped repeat send");
     }
 }

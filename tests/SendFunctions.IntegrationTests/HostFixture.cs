@@ -11,6 +11,8 @@ namespace SendFunctions.IntegrationTests;
 public sealed class HostFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
+
+    public LocalSendGridServer SendGrid { get; } = new();
     private IHost? host;
 
     public string ConnectionString => azurite.ConnectionString;
@@ -28,13 +30,28 @@ public sealed class HostFixture : IAsyncLifetime
         Tables = new TableServiceClient(ConnectionString);
         Queues = new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await Blobs.GetBlobContainerClient("drops").CreateIfNotExistsAsync();
+        await UploadConfigAsync(File.ReadAllBytes(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json")));
         host = FunctionHost.Create([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = ConnectionString,
             ["Ingestion:MaxUncompressedBytes"] = $"{10 * 1024 * 1024}",
             ["DropSweepSchedule"] = "*/2 * * * * *",
+            ["SendGrid:ApiKey"] = "SG.test-key-never-logged",
+            ["SendGrid:Host"] = SendGrid.Host,
+            ["Mail:MaxAttempts"] = "3",
+            ["Mail:BaseDelay"] = "00:00:00.010",
+            ["extensions:queues:visibilityTimeout"] = "00:00:01",
+            ["extensions:queues:maxPollingInterval"] = "00:00:01",
         })).Build();
         await host.StartAsync();
+    }
+
+    /// <summary>Replaces config/reporting.json (tests in the host group run one at a time).</summary>
+    public async Task UploadConfigAsync(byte[] content)
+    {
+        var config = Blobs.GetBlobContainerClient("config");
+        await config.CreateIfNotExistsAsync();
+        await config.GetBlobClient("reporting.json").UploadAsync(new BinaryData(content), overwrite: true);
     }
 
     public async Task DisposeAsync()
@@ -46,6 +63,7 @@ public sealed class HostFixture : IAsyncLifetime
         }
 
         await azurite.DisposeAsync();
+        SendGrid.Dispose();
     }
 }
 

@@ -34,6 +34,7 @@ public sealed class ReportGeneration(BlobServiceClient blobs, QueueServiceClient
         }
 
         var status = StatusEngine.Compute(inputs);
+        var (highlights, attention) = ReportHighlights.From(status);
         var used = drops.Where(d => d.Period == request.Period || d.Period == request.Period.Previous || d.Dataset == Dataset.Metrics)
             .Select(ReportManifest.InputOf).ToList();
         var reports = await BlobWrites.ContainerAsync(blobs, StorageLayout.Reports, ct);
@@ -52,7 +53,7 @@ public sealed class ReportGeneration(BlobServiceClient blobs, QueueServiceClient
             var (manifest, blob, created) = await ReportStore.SaveAsync(reports, request.Period.ToString(), paper, version => new ReportManifest(
                 request.Period.ToString(), kind.ToSlug(), version, fingerprint, time.GetUtcNow(), used, config.Sha256!,
                 StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))]), ct);
-            await emails.SendMessageAsync(new EmailRequest(manifest.Period, manifest.Report, manifest.Version, $"{StorageLayout.Reports}/{blob}", paper.Title).ToJson(), ct);
+            await emails.SendMessageAsync(new EmailRequest(manifest.Period, manifest.Report, manifest.Version, $"{StorageLayout.Reports}/{blob}", paper.Title, highlights, attention).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, blob));
         }
 

@@ -66,6 +66,24 @@ public static class FunctionHost
                 services.AddSingleton(TimeProvider.System);
                 services.AddSingleton<Functions.IngestHandler>();
                 services.AddSingleton<Functions.ReportGeneration>();
+                services.AddSingleton<Functions.ReportMailing>();
+                services.AddSingleton<Mail.MailDelivery>();
+                services.AddOptions<MailOptions>().Bind(context.Configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+                services.AddOptions<SendGridOptions>().Bind(context.Configuration.GetSection(SendGridOptions.Section));
+                var sendGrid = context.Configuration.GetSection(SendGridOptions.Section).Get<SendGridOptions>() ?? new SendGridOptions();
+                if (string.IsNullOrWhiteSpace(sendGrid.ApiKey))
+                {
+                    services.AddSingleton<Mail.IMailTransport, Mail.PickupTransport>();
+                }
+                else
+                {
+                    services.AddSingleton<SendGrid.ISendGridClient>(new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions
+                    {
+                        ApiKey = sendGrid.ApiKey,
+                        Host = string.IsNullOrWhiteSpace(sendGrid.Host) ? "https://api.sendgrid.com" : sendGrid.Host,
+                    }));
+                    services.AddSingleton<Mail.IMailTransport, Mail.SendGridTransport>();
+                }
                 services.AddOptions<ProgrammeOptions>()
                     .Bind(context.Configuration.GetSection(ProgrammeOptions.Section))
                     .ValidateDataAnnotations()
