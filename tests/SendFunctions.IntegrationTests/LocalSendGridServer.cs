@@ -145,7 +145,15 @@ public sealed record ReceivedMail(
         var attachments = root.TryGetProperty("attachments", out var list)
             ? list.EnumerateArray().Select(a => (a.GetProperty("filename").GetString()!, a.GetProperty("type").GetString()!, Convert.FromBase64String(a.GetProperty("content").GetString()!))).ToList()
             : [];
-        string? deliveryId = root.TryGetProperty("custom_args", out var args) && args.TryGetProperty("deliveryId", out var d) ? d.GetString() : null;
+        string? deliveryId = null;
+        foreach (var holder in new[] { personalization, root })
+        {
+            if (holder.TryGetProperty("custom_args", out var args) && args.TryGetProperty("deliveryId", out var d))
+            {
+                deliveryId = d.GetString();
+            }
+        }
+
         return new ReceivedMail(
             Addresses(personalization, "to"), Addresses(personalization, "cc"), Addresses(personalization, "bcc"),
             root.GetProperty("subject").GetString()!, content.GetValueOrDefault("text/plain", string.Empty), content.GetValueOrDefault("text/html", string.Empty),
