@@ -23,6 +23,8 @@ public static class SendfxApp
             RenderCommand.Create(output, error),
             RequestCommand.Create(output, error),
             PapersCommand.Create(output, error),
+            ResendCommand.Create(output, error),
+            DeliveriesCommand.Create(output),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

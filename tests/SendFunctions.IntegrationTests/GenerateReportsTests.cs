@@ -60,6 +60,22 @@ public sealed class GenerateReportsTests(HostFixture host)
         Assert.Contains("hwb-board v2 created", third.GetString("Detail"), StringComparison.Ordinal);
         Assert.Equal(paper, (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray());
         await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("(version 2)", StringComparison.Ordinal))), "the version 2 email");
+
+        // The deliberate exception: an explicit resend sends version 2 once more, recorded apart.
+        Assert.Equal(0, (await Sendfx("resend", "--period", "2025-01", "--report", "hwb-board")).Exit);
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").Count(m => m.Subject.EndsWith("(version 2)", StringComparison.Ordinal)) == 2 ? "two" : null), "the resent email");
+        var (exit, listing) = await Sendfx("deliveries", "--period", "2025-01");
+        Assert.Equal(0, exit);
+        Assert.Contains("hwb-board-v1-distribution", listing, StringComparison.Ordinal);
+        Assert.Contains("hwb-board-v2-resend-", listing, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output)> Sendfx(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await SendFunctions.Cli.SendfxApp.RunAsync([.. args, "--connection", host.ConnectionString], output, error);
+        return (exit, output + error.ToString());
     }
 
     [Fact]

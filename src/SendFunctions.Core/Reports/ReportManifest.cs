@@ -21,7 +21,8 @@ public sealed record ReportManifest(
     IReadOnlyList<ManifestInput> Inputs,
     string ConfigSha256,
     StatusJson.SummaryJson Summary,
-    IReadOnlyList<ManifestFile> Files)
+    IReadOnlyList<ManifestFile> Files,
+    string? Title = null)
 {
     public const string FileName = "manifest.json";
 

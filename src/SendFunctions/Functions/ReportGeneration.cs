@@ -52,7 +52,7 @@ public sealed class ReportGeneration(BlobServiceClient blobs, QueueServiceClient
             var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
             var (manifest, blob, created) = await ReportStore.SaveAsync(reports, request.Period.ToString(), paper, version => new ReportManifest(
                 request.Period.ToString(), kind.ToSlug(), version, fingerprint, time.GetUtcNow(), used, config.Sha256!,
-                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))]), ct);
+                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title), ct);
             await emails.SendMessageAsync(new EmailRequest(manifest.Period, manifest.Report, manifest.Version, $"{StorageLayout.Reports}/{blob}", paper.Title, highlights, attention).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, blob));
         }
