@@ -84,13 +84,17 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 
 /// <param name="Deadline">The date by which the Written Statement of Action must be delivered.</param>
 /// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>
+/// <param name="ReminderWorkingDays">How many working days before a drop's due day its owner starts to be reminded.</param>
+/// <param name="ExtraBankHolidays">One-off bank holidays beyond the regular ones.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
     DateOnly Deadline,
     Person Lead,
     string TimeZone = "Europe/London",
-    decimal MetricTolerancePercent = 10);
+    decimal MetricTolerancePercent = 10,
+    int ReminderWorkingDays = 3,
+    IReadOnlyList<DateOnly>? ExtraBankHolidays = null);
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
 public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);

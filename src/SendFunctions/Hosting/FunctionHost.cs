@@ -20,6 +20,7 @@ public static class FunctionHost
     {
         ["DropSweepSchedule"] = "0 */5 * * * *",
         ["MonthlyReportSchedule"] = "0 0 7 6 * *",
+        ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
     };
 
     public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null) =>

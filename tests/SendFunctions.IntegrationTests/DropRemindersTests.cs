@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SendFunctions.Functions;
+using SendFunctions.Mail;
+using SendFunctions.Options;
+using SendGrid;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace SendFunctions.IntegrationTests;
+
+/// <summary>DropReminders on a fake clock (a real clock cannot be moved to a due day), against Azurite and the local SendGrid stand-in.</summary>
+[Collection(HostTestGroup.Name)]
+public sealed class DropRemindersTests(HostFixture host)
+{
+    [Fact]
+    public async Task Run_FakeClockOnFridayAfterActionsDue_EscalatesActionsRemindsOthersOncePerDay()
+    {
+        // December 2032's drops: 1 January 2033 is a Saturday, so the bank holiday is Monday 3rd; actions are due
+        // on the 3rd working day (Thursday 6th), milestones and metrics on the 5th (Monday 10th).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2033, 1, 7, 8, 0, 0, TimeSpan.Zero));
+        var reminders = Reminders(clock);
+
+        await reminders.Run(null!, CancellationToken.None);
+        await reminders.Run(null!, CancellationToken.None);
+
+        var escalation = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue: the actions return for December 2032", StringComparison.Ordinal));
+        Assert.Equal(["send.programme@example.gov.uk"], escalation.To);
+        Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the milestones return for December 2032 is due on 10 January 2033");
+        Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the metrics return for December 2032 is due on 10 January 2033");
+
+        clock.Advance(TimeSpan.FromDays(1)); // Saturday: nothing
+        await reminders.Run(null!, CancellationToken.None);
+        Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Reminder: the milestones return for December 2032", StringComparison.Ordinal));
+
+        clock.Advance(TimeSpan.FromDays(2)); // Monday 10th, the due day: reminded again, once
+        await reminders.Run(null!, CancellationToken.None);
+        Assert.Equal(2, host.SendGrid.Received.Count(m => m.Subject.StartsWith("Reminder: the milestones return for December 2032 is due", StringComparison.Ordinal)));
+    }
+
+    private DropReminders Reminders(FakeTimeProvider clock) => new(
+        host.Blobs,
+        host.Tables,
+        new MailDelivery(
+            new SendGridTransport(
+                new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test", Host = host.SendGrid.Host }),
+                MsOptions.Create(new MailOptions()), MsOptions.Create(new SendGridOptions()), clock, NullLogger<SendGridTransport>.Instance),
+            host.Tables, clock, MsOptions.Create(new MailOptions()), NullLogger<MailDelivery>.Instance),
+        clock,
+        MsOptions.Create(new ProgrammeOptions { TimeZoneId = "Europe/London" }),
+        NullLogger<DropReminders>.Instance);
+}
