@@ -13,6 +13,11 @@ public sealed class HostFixture : IAsyncLifetime
     private readonly AzuriteFixture azurite = new();
 
     public LocalSendGridServer SendGrid { get; } = new();
+
+    /// <summary>The key pair SendGrid would sign webhook events with; the host is given the public half.</summary>
+    public System.Security.Cryptography.ECDsa WebhookKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
+    public Uri WebhookUrl { get; private set; } = null!;
     private IHost? host;
 
     public string ConnectionString => azurite.ConnectionString;
@@ -31,6 +36,12 @@ public sealed class HostFixture : IAsyncLifetime
         Queues = new QueueServiceClient(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await Blobs.GetBlobContainerClient("drops").CreateIfNotExistsAsync();
         await UploadConfigAsync(File.ReadAllBytes(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json")));
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            WebhookUrl = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}/api/sendgrid/events");
+        }
+
         host = FunctionHost.Create([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = ConnectionString,
@@ -38,11 +49,12 @@ public sealed class HostFixture : IAsyncLifetime
             ["DropSweepSchedule"] = "*/2 * * * * *",
             ["SendGrid:ApiKey"] = "SG.test-key-never-logged",
             ["SendGrid:Host"] = SendGrid.Host,
+            ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(WebhookKey.ExportSubjectPublicKeyInfo()),
             ["Mail:MaxAttempts"] = "3",
             ["Mail:BaseDelay"] = "00:00:00.010",
             ["extensions:queues:visibilityTimeout"] = "00:00:01",
             ["extensions:queues:maxPollingInterval"] = "00:00:01",
-        })).Build();
+        }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority)).Build();
         await host.StartAsync();
     }
 
@@ -64,6 +76,7 @@ public sealed class HostFixture : IAsyncLifetime
 
         await azurite.DisposeAsync();
         SendGrid.Dispose();
+        WebhookKey.Dispose();
     }
 }
 

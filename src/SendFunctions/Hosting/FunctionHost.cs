@@ -1,6 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +26,11 @@ public static class FunctionHost
         ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
     };
 
-    public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null) =>
+    /// <summary>Where the webhook listens unless <c>urls</c> (or ASPNETCORE_URLS) says otherwise.</summary>
+    public const string DefaultWebhookUrls = "http://127.0.0.1:7071";
+
+    /// <param name="webhookUrls">Where the webhook listens: this, else ASPNETCORE_URLS (App Service sets it), else <see cref="DefaultWebhookUrls"/>.</param>
+    public static IHostBuilder Create(string[] args, Action<IConfigurationBuilder>? overrides = null, string? webhookUrls = null) =>
         new HostBuilder()
             .UseEnvironment(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production)
             .ConfigureAppConfiguration((context, config) =>
@@ -48,6 +55,13 @@ public static class FunctionHost
                     blobs => context.Configuration.GetSection("extensions:blobs").Bind(blobs));
                 webJobs.AddTimers();
             })
+            .ConfigureWebHostDefaults(web => web
+                .UseUrls(webhookUrls ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultWebhookUrls)
+                .Configure(app =>
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapPost(Mail.DeliveryEvents.Route, (HttpRequest request, Mail.DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
+                }))
             .ConfigureLogging((context, logging) =>
             {
                 logging.AddConfiguration(context.Configuration.GetSection("logging"));
@@ -69,6 +83,7 @@ public static class FunctionHost
                 services.AddSingleton<Functions.ReportGeneration>();
                 services.AddSingleton<Functions.ReportMailing>();
                 services.AddSingleton<Mail.MailDelivery>();
+                services.AddSingleton<Mail.DeliveryEvents>();
                 services.AddOptions<MailOptions>().Bind(context.Configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
                 services.AddOptions<SendGridOptions>().Bind(context.Configuration.GetSection(SendGridOptions.Section));
                 var sendGrid = context.Configuration.GetSection(SendGridOptions.Section).Get<SendGridOptions>() ?? new SendGridOptions();

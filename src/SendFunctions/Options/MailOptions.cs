@@ -52,5 +52,8 @@ public sealed class SendGridOptions
 
     public bool SandboxMode { get; set; }
 
+    /// <summary>The Event Webhook's verification key (base64), from SendGrid's Mail Settings.</summary>
+    public string? WebhookPublicKey { get; set; }
+
     public override string ToString() => $"SendGrid(Host={Host ?? "default"}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "unset" : "set")}, Sandbox={SandboxMode})";
 }
