@@ -7,6 +7,8 @@ cd "$root"
 keep=${1:-}
 export AzureWebJobsStorage="UseDevelopmentStorage=true"
 export DOTNET_ENVIRONMENT=Development
+# No SendGrid key locally: every email is written to out/mail as an .eml file a mail client opens.
+export Mail__PickupDirectory="$root/out/mail"
 mkdir -p out
 
 echo "== building"
@@ -45,11 +47,19 @@ echo
 echo "== the papers, as a clerk receives them"
 sendfx papers --period 2025-01 --out out/papers
 echo
+echo "== emails (owner receipts and the papers to their distribution lists)"
+for _ in $(seq 1 60); do
+  [ "$(ls out/mail 2>/dev/null | wc -l)" -ge $((expected + 4)) ] && break
+  sleep 1
+done
+ls out/mail
+echo
 echo "Outputs (Azurite, account devstoreaccount1, data in .azurite/):"
 echo "  archive/{period}/{dataset}/{stamp}.{ext}      every upload, unchanged"
 echo "  validation/{period}/{dataset}/{stamp}.json|csv validation reports"
 echo "  curated/{period}/{dataset}.json                accepted data (+ curated/{period}/{dataset}/ history)"
 echo "  reports/{period}/{kind}/v{n}/*.docx + manifest.json   the papers (copies in out/papers)"
-echo "  queue email-requests                           one message per paper to send"
+echo "  out/mail/*.eml                                 every email (pickup folder; SendGrid when SendGrid__ApiKey is set)"
+echo "  table deliveries                               who got what (sendfx deliveries --period 2025-01)"
 echo "  table runs                                     the run ledger (sendfx runs)"
 [ "$keep" = "--keep" ] && echo "Stack left running (host pid $host); stop with: kill $host; scripts/azurite.sh stop"
