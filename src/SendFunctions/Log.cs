@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Owner feedback for {Blob} was not sent: {Reason}")]
     public static partial void OwnerFeedbackFailed(ILogger logger, string blob, string reason);
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Run {Function} {Outcome} for {Partition} ({RunId})")]
+    public static partial void RunRecorded(ILogger logger, string function, RunOutcome outcome, string partition, string runId);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days; the last was {Last}")]
+    public static partial void NoReportCycle(ILogger logger, int days, string last);
 }

@@ -51,7 +51,7 @@ public sealed class DropReminders(BlobServiceClient blobs, TableServiceClient ta
         await RunLedger.RecordAsync(tables, new RunRecord(
             period.ToString(), $"{nameof(DropReminders)}-{today:yyyy-MM-dd}", nameof(DropReminders), RunOutcome.Succeeded,
             $"reminders for {period}", $"{sent} sent on {today:yyyy-MM-dd}; accepted so far for {period}: {string.Join(", ", accepted[period].Select(d => d.ToSlug()))}",
-            started, time.GetUtcNow(), new Dictionary<string, int> { ["Sent"] = sent }), ct);
+            started, time.GetUtcNow(), new Dictionary<string, int> { ["Sent"] = sent }), log, ct);
     }
 
     private async Task<HashSet<Dataset>> AcceptedDatasetsAsync(ReportingPeriod period, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed class GenerateReports(ReportGeneration generation, TableServiceCli
             request?.Period.ToString() ?? "_unrecognised", $"{nameof(GenerateReports)}-{id}", nameof(GenerateReports),
             outcome.Generated ? RunOutcome.Succeeded : RunOutcome.Failed, message, outcome.Describe(), started, time.GetUtcNow(),
             new Dictionary<string, int> { ["Papers"] = outcome.Papers.Count(p => p.Version is not null) });
-        await RunLedger.RecordAsync(tables, run, ct);
+        await RunLedger.RecordAsync(tables, run, log, ct);
         Log.ReportsGenerated(log, run.Partition, run.Outcome, run.Detail);
     }
 }

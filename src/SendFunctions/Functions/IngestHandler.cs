@@ -24,7 +24,7 @@ public sealed class IngestHandler(BlobServiceClient blobs, TableServiceClient ta
         }
 
         var result = await new DropIngestion(blobs).RunAsync(name, options.Value.ToLimits(), config.Config, ct);
-        await RunLedger.RecordAsync(tables, IngestRun.ToRecord(result, started, time.GetUtcNow()), ct);
+        await RunLedger.RecordAsync(tables, IngestRun.ToRecord(result, started, time.GetUtcNow()), log, ct);
         Log.Ingested(log, name, result.Accepted ? "accepted" : "rejected", result.Report?.Rows ?? 0, result.Report?.Errors.Count ?? 1, result.Report?.Warnings.Count ?? 0);
         await TellOwnerAsync(result, config.Config, ct);
     }

@@ -25,6 +25,6 @@ public sealed class Poisoned(TableServiceClient tables, TimeProvider time, ILogg
         await RunLedger.RecordAsync(tables, new RunRecord(
             period ?? "_unrecognised", $"Poisoned-{id}", $"{queue}-poison", RunOutcome.Poisoned, message,
             $"Failed on every attempt and moved to {queue}-poison. See the failed runs for this period; after fixing the cause, re-queue it (sendfx request or sendfx resend).",
-            now, now, new Dictionary<string, int>()), ct);
+            now, now, new Dictionary<string, int>()), log, ct);
     }
 }

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +22,7 @@ public static class FunctionHost
         ["DropSweepSchedule"] = "0 */5 * * * *",
         ["MonthlyReportSchedule"] = "0 0 7 6 * *",
         ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
+        ["CycleWatchSchedule"] = "0 30 9 * * *",
     };
 
     /// <summary>Where the webhook listens unless <c>urls</c> (or ASPNETCORE_URLS) says otherwise.</summary>
@@ -70,14 +69,22 @@ public static class FunctionHost
                     o.SingleLine = true;
                     o.TimestampFormat = "HH:mm:ss ";
                 });
+                if (context.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } insights)
+                {
+                    // Logs (with their structured values as custom dimensions) to Application Insights, where the alert rules query them.
+                    logging.AddOpenTelemetry(o =>
+                    {
+                        o.IncludeFormattedMessage = true;
+                        o.AddAzureMonitorLogExporter(exporter => exporter.ConnectionString = insights);
+                    });
+                }
             })
             .ConfigureServices((context, services) =>
             {
-                var connection = context.Configuration["AzureWebJobsStorage"]
-                    ?? throw new InvalidOperationException("AzureWebJobsStorage is not set. Set it in local.settings.json (Values) or the environment.");
-                services.AddSingleton(new BlobServiceClient(connection));
-                services.AddSingleton(new QueueServiceClient(connection, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-                services.AddSingleton(new TableServiceClient(connection));
+                var (blobs, queues, tables) = StorageClients.Create(context.Configuration);
+                services.AddSingleton(blobs);
+                services.AddSingleton(queues);
+                services.AddSingleton(tables);
                 services.AddSingleton(TimeProvider.System);
                 services.AddSingleton<Functions.IngestHandler>();
                 services.AddSingleton<Functions.ReportGeneration>();

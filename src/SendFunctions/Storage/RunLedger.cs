@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using SendFunctions.Core.Ingestion;
 
 namespace SendFunctions.Storage;
@@ -9,8 +10,10 @@ namespace SendFunctions.Storage;
 /// </summary>
 internal static class RunLedger
 {
-    public static async Task RecordAsync(TableServiceClient tables, RunRecord run, CancellationToken ct)
+    /// <summary>Writes the run's row and logs it as event 4000, which the alert rules watch for Failed and Poisoned outcomes.</summary>
+    public static async Task RecordAsync(TableServiceClient tables, RunRecord run, ILogger log, CancellationToken ct)
     {
+        Log.RunRecorded(log, run.Function, run.Outcome, run.Partition, run.RunId);
         var table = tables.GetTableClient(StorageLayout.RunsTable);
         await table.CreateIfNotExistsAsync(ct);
         var entity = new TableEntity(run.Partition, run.RunId)
