@@ -57,4 +57,26 @@ internal static class LocalDrops
     }
 }
 
+/// <summary>The status of a period computed from a local drops folder, with what was left out said on standard error.</summary>
+internal static class LocalStatus
+{
+    /// <summary>Null (after saying why) when the period has no valid milestones file.</summary>
+    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, TextWriter error)
+    {
+        var local = LocalDrops.Load(data, period, deadline);
+        foreach (var note in local.Notes)
+        {
+            error.WriteLine(note);
+        }
+
+        if (AcceptedData.InputsFor(period, deadline, tolerance, local.Accepted) is not { } inputs)
+        {
+            error.WriteLine($"There is no valid milestones file for {period} in {data.FullName}: expected {period}/milestones.csv or .xlsx that passes 'sendfx validate'.");
+            return null;
+        }
+
+        return StatusEngine.Compute(inputs);
+    }
+}
+
 internal sealed record LocalData(IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> Accepted, IReadOnlyList<string> Notes);

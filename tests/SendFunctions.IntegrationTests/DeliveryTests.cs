@@ -1,12 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Mail;
 using SendFunctions.Options;
-using SendGrid;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
@@ -70,6 +68,27 @@ public sealed class DeliveryTests(HostFixture host)
 
         Assert.Equal(DeliveryStatus.Sent, retried.Status);
         Assert.Equal(4, (await Row("2029-02", key)).GetInt32("Attempts")); // three failed attempts, then one that went
+    }
+
+    [Fact]
+    public async Task ReportMailing_PaperOverTheAttachmentLimit_SendsAReadOnlyLinkThatWorks()
+    {
+        var reports = host.Blobs.GetBlobContainerClient("reports");
+        await reports.CreateIfNotExistsAsync();
+        var paper = new byte[4096];
+        new Random(3).NextBytes(paper);
+        await reports.GetBlobClient("2029-05/partnership-board/v1/2029-05-partnership-board.docx").UploadAsync(new BinaryData(paper), overwrite: true);
+        var mailing = new SendFunctions.Functions.ReportMailing(host.Blobs, Delivery(), TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }));
+
+        var result = await mailing.RunAsync(new EmailRequest("2029-05", "partnership-board", 1, "reports/2029-05/partnership-board/v1/2029-05-partnership-board.docx", "Local Area SEND Partnership Board: Summary, May 2029"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, result.Status);
+        var mail = host.SendGrid.To("send.partnership.board@example.gov.uk").Single(m => m.Subject.Contains("May 2029", StringComparison.Ordinal));
+        Assert.Empty(mail.Attachments);
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"http\S+sig=\S+").Value;
+        Assert.Contains("sp=r", link, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Equal(paper, await http.GetByteArrayAsync(new Uri(link)));
     }
 
     [Fact]
@@ -144,17 +163,7 @@ public sealed class DeliveryTests(HostFixture host)
         }
     }
 
-    private MailDelivery Delivery() => new(
-        new SendGridTransport(
-            new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test", Host = host.SendGrid.Host }),
-            MsOptions.Create(new MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
-            MsOptions.Create(new SendGridOptions()),
-            TimeProvider.System,
-            NullLogger<SendGridTransport>.Instance),
-        host.Tables,
-        TimeProvider.System,
-        MsOptions.Create(new MailOptions()),
-        NullLogger<MailDelivery>.Instance);
+    private MailDelivery Delivery() => host.Delivery(TimeProvider.System);
 
     private static MailMessage Message(string to) => new([to], [], [], "Paper", "<p>x</p>", "x", []);
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SendFunctions.Functions;
-using SendFunctions.Mail;
 using SendFunctions.Options;
-using SendGrid;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
@@ -40,11 +38,7 @@ public sealed class DropRemindersTests(HostFixture host)
     private DropReminders Reminders(FakeTimeProvider clock) => new(
         host.Blobs,
         host.Tables,
-        new MailDelivery(
-            new SendGridTransport(
-                new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test", Host = host.SendGrid.Host }),
-                MsOptions.Create(new MailOptions()), MsOptions.Create(new SendGridOptions()), clock, NullLogger<SendGridTransport>.Instance),
-            host.Tables, clock, MsOptions.Create(new MailOptions()), NullLogger<MailDelivery>.Instance),
+        host.Delivery(clock),
         clock,
         MsOptions.Create(new ProgrammeOptions { TimeZoneId = "Europe/London" }),
         NullLogger<DropReminders>.Instance);

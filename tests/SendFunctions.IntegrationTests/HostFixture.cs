@@ -58,6 +58,19 @@ public sealed class HostFixture : IAsyncLifetime
         await host.StartAsync();
     }
 
+    /// <summary>A mail delivery on this run's Azurite, sending through the real SendGrid client to the local stand-in server.</summary>
+    public SendFunctions.Mail.MailDelivery Delivery(TimeProvider clock) => new(
+        new SendFunctions.Mail.SendGridTransport(
+            new global::SendGrid.SendGridClient(new global::SendGrid.SendGridClientOptions { ApiKey = "SG.test", Host = SendGrid.Host }),
+            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
+            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.SendGridOptions()),
+            clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mail.SendGridTransport>.Instance),
+        Tables,
+        clock,
+        Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.MailOptions()),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mail.MailDelivery>.Instance);
+
     /// <summary>Replaces config/reporting.json (tests in the host group run one at a time).</summary>
     public async Task UploadConfigAsync(byte[] content)
     {

@@ -38,19 +38,11 @@ internal static class ComputeCommand
             return SendfxApp.Usage;
         }
 
-        var local = LocalDrops.Load(data, period, programme.Deadline);
-        foreach (var note in local.Notes)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error) is not { } status)
         {
-            error.WriteLine(note);
-        }
-
-        if (AcceptedData.InputsFor(period, programme.Deadline, programme.Tolerance, local.Accepted) is not { } inputs)
-        {
-            error.WriteLine($"There is no valid milestones file for {period} in {data.FullName}: expected {period}/milestones.csv or .xlsx that passes 'sendfx validate'.");
             return SendfxApp.Failed;
         }
 
-        var status = StatusEngine.Compute(inputs);
         if (json)
         {
             output.WriteLine(StatusJson.From(status).ToJson());

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
-using SendFunctions.Core.Status;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -52,19 +51,11 @@ internal static class RenderCommand
             return SendfxApp.Usage;
         }
 
-        var local = LocalDrops.Load(data, period, programme.Deadline);
-        foreach (var note in local.Notes)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error) is not { } status)
         {
-            error.WriteLine(note);
-        }
-
-        if (AcceptedData.InputsFor(period, programme.Deadline, programme.Tolerance, local.Accepted) is not { } inputs)
-        {
-            error.WriteLine($"There is no valid milestones file for {period} in {data.FullName}.");
             return SendfxApp.Failed;
         }
 
-        var status = StatusEngine.Compute(inputs);
         outDir.Create();
         var written = 0;
         foreach (var kind in only is { } k ? [k] : ReportKinds.All)

@@ -1,0 +1,79 @@
+using System.Text;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Tests.Support;
+
+namespace SendFunctions.Core.Tests.Mail;
+
+public sealed class EmailCompositionTests
+{
+    private static readonly EmailRequest Request = new("2025-01", "hwb-board", 2, "reports/2025-01/hwb-board/v2/2025-01-hwb-board.docx",
+        "Health and Wellbeing Board: SEND Improvement, January 2025", ["Of 22 milestones, five are complete."], ["WS6-01 Relaunch <the> Local Offer: at risk"]);
+
+    [Fact]
+    public void Report_WithAttachment_GoesToTheKindsListWithBoardMonthAndVersion()
+    {
+        var settings = SampleStatus.Config.ReportFor("hwb-board")!;
+        var mail = ReportEmail.Compose(Request, settings, new MailAttachment("2025-01-hwb-board.docx", "application/octet-stream", [1, 2]), null, null);
+
+        Assert.Equal(["hwb.clerk@example.gov.uk"], mail.To);
+        Assert.Equal(["send.programme@example.gov.uk"], mail.Cc);
+        Assert.Equal("Health and Wellbeing Board: SEND Improvement, January 2025 (version 2)", mail.Subject);
+        Assert.Equal("2025-01-hwb-board.docx", Assert.Single(mail.Attachments).FileName);
+        Assert.Contains("Of 22 milestones, five are complete.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Relaunch &lt;the&gt; Local Offer", mail.Html, StringComparison.Ordinal); // encoded, never raw HTML
+        Assert.Contains("<html lang=\"en-GB\">", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_TooLargeToAttach_CarriesTheLinkAndItsExpiry()
+    {
+        var settings = SampleStatus.Config.ReportFor("hwb-board")!;
+        var mail = ReportEmail.Compose(Request, settings, null, "https://example.blob/x.docx?sig=abc", new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Empty(mail.Attachments);
+        Assert.Contains("https://example.blob/x.docx?sig=abc", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("until 1 March 2025 09:00 UTC", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ConfidentialKind_IsMarkedAndSaysNotToForward()
+    {
+        var settings = SampleStatus.Config.ReportFor("exceptions")! with { Confidential = true };
+        var mail = ReportEmail.Compose(Request with { Report = "exceptions" }, settings, null, "https://x", null);
+
+        Assert.StartsWith("OFFICIAL-SENSITIVE: ", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Please do not forward it.", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(["send.executive@example.gov.uk"], mail.To);
+    }
+
+    [Fact]
+    public void Owner_RejectedFile_ShowsTheFirstTenErrorsAndAttachesAll()
+    {
+        var rows = Enumerable.Range(1, 12).Select(i => Drops.Milestone(id: $"WS1-{i:D2}", due: "31/02/2025")).Prepend(Drops.MilestoneHeader).ToArray();
+        var report = Drops.ValidateCsv(Dataset.Milestones, rows).Report;
+        var owner = new Person("Programme Office", "pmo@example.gov.uk");
+
+        var mail = OwnerEmail.For("milestones.csv", report, owner, ValidationReportWriter.ToCsv(report));
+
+        Assert.Equal(["pmo@example.gov.uk"], mail.To);
+        Assert.Equal("Action needed: your milestones file for January 2025 was not accepted (12 errors)", mail.Subject);
+        Assert.Equal(10, mail.Text.Split('\n').Count(l => l.StartsWith("Row ", StringComparison.Ordinal)));
+        Assert.Contains("all 12 are in the attached spreadsheet", mail.Text, StringComparison.Ordinal);
+        var csv = Encoding.UTF8.GetString(Assert.Single(mail.Attachments).Content);
+        Assert.Equal(12, csv.Split('\n').Count(l => l.StartsWith("Error,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Owner_AcceptedFile_GetsAReceiptWithWarnings()
+    {
+        var report = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(due: "31/12/2024", commentary: "")).Report;
+        var mail = OwnerEmail.For("milestones.csv", report, new Person("Office", "pmo@example.gov.uk"), []);
+
+        Assert.Equal("Received: your milestones file for January 2025 was accepted", mail.Subject);
+        Assert.Contains("one row and one warning", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("no commentary", mail.Text, StringComparison.Ordinal);
+        Assert.Empty(mail.Attachments);
+    }
+}
