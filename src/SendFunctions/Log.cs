@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days; the last was {Last}")]
     public static partial void NoReportCycle(ILogger logger, int days, string last);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Dataset} was not sent: {Reason}")]
+    public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, Core.Ingestion.Dataset dataset, string reason);
 }

@@ -18,7 +18,7 @@ internal static class PartnershipSummary
 
         if (c.Settings.MeetingNumbers is { } numbers && numbers.TryGetValue(status.Period.ToString(), out var number))
         {
-            word.Paragraph($"This is meeting number {number} of the {c.Settings.Board}.");
+            word.Paragraph($"This is the {Words.Ordinal(number)} meeting of the {c.Settings.Board}.");
         }
 
         foreach (var paragraph in c.Fill(c.Settings.Summary))

@@ -8,6 +8,24 @@ public static class Words
     private static readonly string[] Small = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
+    private static readonly string[] Ordinals =
+    [
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+
+    /// <summary>"tenth" up to twentieth, then "21st", "22nd", "23rd", "24th".</summary>
+    public static string Ordinal(int n)
+    {
+        if (n is >= 0 and <= 20)
+        {
+            return Ordinals[n];
+        }
+
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(British) + suffix;
+    }
+
     public static string Number(int n) => n is >= 0 and <= 10 ? Small[n] : n.ToString("N0", British);
 
     /// <summary>"one milestone", "two milestones", "no milestones", "12 milestones".</summary>

@@ -44,7 +44,7 @@ public sealed class DropReminders(BlobServiceClient blobs, TableServiceClient ta
             }
             catch (MailSendException ex)
             {
-                Log.OwnerFeedbackFailed(log, $"{period}/{reminder.Dataset.ToSlug()}", ex.Message);
+                Log.ReminderFailed(log, reminder.Period, reminder.Dataset, ex.Message);
             }
         }
 

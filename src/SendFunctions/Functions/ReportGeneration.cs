@@ -35,7 +35,13 @@ public sealed class ReportGeneration(BlobServiceClient blobs, QueueServiceClient
 
         var status = StatusEngine.Compute(inputs);
         var (highlights, attention) = ReportHighlights.From(status);
-        var used = drops.Where(d => d.Period == request.Period || d.Period == request.Period.Previous || d.Dataset == Dataset.Metrics)
+        // Exactly what the status depends on: this month's and last month's milestones, this month's actions, every metrics drop so far.
+        var used = drops.Where(d => d.Dataset switch
+            {
+                Dataset.Milestones => d.Period == request.Period || d.Period == request.Period.Previous,
+                Dataset.Actions => d.Period == request.Period,
+                _ => true,
+            })
             .Select(ReportManifest.InputOf).ToList();
         var reports = await BlobWrites.ContainerAsync(blobs, StorageLayout.Reports, ct);
         var emails = queues.GetQueueClient(EmailRequest.QueueName);

@@ -99,6 +99,17 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public void Render_PartnershipBoard_ReadsLikeTheBoardSummary()
+    {
+        using var document = Open(Render("2025-01", ReportKind.PartnershipBoard));
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("This is the tenth meeting of the Local Area SEND Partnership Board.", text, StringComparison.Ordinal);
+        Assert.Contains("Seven actions are now closed.", text, StringComparison.Ordinal);
+        Assert.Contains("Four actions that are not yet due remain open.", text, StringComparison.Ordinal);
+        Assert.Contains("Three milestones are due in February 2025.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Exceptions_ListsOnlyWhatNeedsAttention()
     {
         using var document = Open(Render("2025-01", ReportKind.Exceptions));

@@ -14,6 +14,15 @@ public sealed class WordsTests
     public void Count_OneToTenInWords_PluralByNumber(int n, string expected) => Assert.Equal(expected, Words.Count(n, "milestone"));
 
     [Theory]
+    [InlineData(1, "first")]
+    [InlineData(10, "tenth")]
+    [InlineData(21, "21st")]
+    [InlineData(22, "22nd")]
+    [InlineData(23, "23rd")]
+    [InlineData(111, "111th")]
+    public void Ordinal_InWordsToTwentieth(int n, string expected) => Assert.Equal(expected, Words.Ordinal(n));
+
+    [Theory]
     [InlineData(1, 1, 0, 0, 0, "Of one milestone, one is complete (100% complete).")]
     [InlineData(2, 0, 1, 0, 1, "Of two milestones, one is on track and one is at risk (0% complete).")]
     [InlineData(42, 30, 5, 5, 2, "Of 42 milestones, 30 are complete, five are on track, five are delayed but not at risk and two are at risk (71% complete).")]
