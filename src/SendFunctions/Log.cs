@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Dataset} was not sent: {Reason}")]
     public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, Core.Ingestion.Dataset dataset, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The upload {Blob} was deleted before it could be read; nothing was ingested")]
+    public static partial void Vanished(ILogger logger, string blob);
 }

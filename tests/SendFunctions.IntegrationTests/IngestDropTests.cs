@@ -75,13 +75,17 @@ public sealed class IngestDropTests(HostFixture host)
         await WaitForRunAsync(name, await UploadAsync(name, Milestones("WS1-01")));
         var before = await DownloadAsync("curated", "2031-04/milestones.json");
 
-        var again = await new DropIngestion(host.Blobs).RunAsync(name, IngestionLimits.Default, null, CancellationToken.None);
+        var again = (await new DropIngestion(host.Blobs).RunAsync(name, IngestionLimits.Default, null, CancellationToken.None))!;
 
         Assert.False(again.Curated!.NewVersion);
         Assert.Equal(1, await CountAsync("curated", "2031-04/milestones/"));
         Assert.Equal(1, await CountAsync("archive", "2031-04/milestones/"));
         Assert.Equal(before, await DownloadAsync("curated", "2031-04/milestones.json"));
     }
+
+    [Fact]
+    public async Task Ingest_UploadDeletedBeforeItIsRead_IsNothingToIngest() =>
+        Assert.Null(await new DropIngestion(host.Blobs).RunAsync("2031-11/milestones.csv", IngestionLimits.Default, null, CancellationToken.None));
 
     [Fact]
     public async Task Sweep_UploadWithoutARunRecord_IsIngestedOnceMore()

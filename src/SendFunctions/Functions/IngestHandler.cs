@@ -23,7 +23,12 @@ public sealed class IngestHandler(BlobServiceClient blobs, TableServiceClient ta
             Log.ConfigProblem(log, problem);
         }
 
-        var result = await new DropIngestion(blobs).RunAsync(name, options.Value.ToLimits(), config.Config, ct);
+        if (await new DropIngestion(blobs).RunAsync(name, options.Value.ToLimits(), config.Config, ct) is not { } result)
+        {
+            Log.Vanished(log, name);
+            return;
+        }
+
         await RunLedger.RecordAsync(tables, IngestRun.ToRecord(result, started, time.GetUtcNow()), log, ct);
         Log.Ingested(log, name, result.Accepted ? "accepted" : "rejected", result.Report?.Rows ?? 0, result.Report?.Errors.Count ?? 1, result.Report?.Warnings.Count ?? 0);
         await TellOwnerAsync(result, config.Config, ct);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
@@ -11,9 +12,20 @@ namespace SendFunctions.Storage;
 /// </summary>
 internal sealed class DropIngestion(BlobServiceClient blobs)
 {
-    public async Task<IngestResult> RunAsync(string name, IngestionLimits limits, ReportingConfig? config, CancellationToken ct)
+    /// <summary>Null when the upload was deleted before it could be read: there is nothing to ingest.</summary>
+    public async Task<IngestResult?> RunAsync(string name, IngestionLimits limits, ReportingConfig? config, CancellationToken ct)
     {
-        await using var upload = await DownloadedBlob.DownloadAsync(blobs.GetBlobContainerClient(StorageLayout.Drops).GetBlobClient(name), ct);
+        DownloadedBlob upload;
+        try
+        {
+            upload = await DownloadedBlob.DownloadAsync(blobs.GetBlobContainerClient(StorageLayout.Drops).GetBlobClient(name), ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+
+        await using var _ = upload;
         var path = DropPath.Parse(name);
         if (path.Drop is not { } drop)
         {
