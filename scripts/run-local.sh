@@ -62,4 +62,6 @@ echo "  reports/{period}/{kind}/v{n}/*.docx + manifest.json   the papers (copies
 echo "  out/mail/*.eml                                 every email (pickup folder; SendGrid when SendGrid__ApiKey is set)"
 echo "  table deliveries                               who got what (sendfx deliveries --period 2025-01)"
 echo "  table runs                                     the run ledger (sendfx runs)"
-[ "$keep" = "--keep" ] && echo "Stack left running (host pid $host); stop with: kill $host; scripts/azurite.sh stop"
+if [ "$keep" = "--keep" ]; then
+  echo "Stack left running (host pid $host); stop with: kill $host; scripts/azurite.sh stop"
+fi

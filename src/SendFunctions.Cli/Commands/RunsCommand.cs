@@ -26,8 +26,9 @@ internal static class RunsCommand
 
             foreach (var run in rows.OrderBy(r => r.GetDateTimeOffset("StartedAt")))
             {
+                var counts = string.Join(' ', run.Where(p => p.Value is int).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key.ToLowerInvariant()}={p.Value}"));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.GetDateTimeOffset("StartedAt"):yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.GetString("Function"),-16} {run.GetString("Outcome"),-9} {run.GetString("Subject"),-32} rows={run.GetInt32("Rows") ?? 0} errors={run.GetInt32("Errors") ?? 0} warnings={run.GetInt32("Warnings") ?? 0}  {run.GetString("Detail")}"));
+                    $"{run.GetDateTimeOffset("StartedAt"):yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.GetString("Function"),-16} {run.GetString("Outcome"),-9} {run.GetString("Subject"),-32} {counts}  {run.GetString("Detail")}"));
             }
 
             return SendfxApp.Ok;
