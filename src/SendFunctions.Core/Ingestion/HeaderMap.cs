@@ -46,8 +46,6 @@ public sealed class HeaderMap
         return new HeaderMap(found);
     }
 
-    public bool Has(string name) => columns.ContainsKey(name);
-
     /// <summary>The header as the owner wrote it, for messages; the expected name when the column is absent.</summary>
     public string HeaderOf(string name) => columns.TryGetValue(name, out var c) ? c.Header : name;
 

@@ -23,10 +23,10 @@ public sealed class ReportMailing(BlobServiceClient blobs, MailDelivery delivery
 
         var blobName = request.Blob.StartsWith($"{StorageLayout.Reports}/", StringComparison.Ordinal) ? request.Blob[(StorageLayout.Reports.Length + 1)..] : request.Blob;
         var paper = blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(blobName);
-        PaperSize properties;
+        long size;
         try
         {
-            properties = new PaperSize((await paper.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength);
+            size = (await paper.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -34,7 +34,7 @@ public sealed class ReportMailing(BlobServiceClient blobs, MailDelivery delivery
         }
 
         MailMessage message;
-        if (properties.Length > options.Value.MaxAttachmentBytes)
+        if (size > options.Value.MaxAttachmentBytes)
         {
             var expires = time.GetUtcNow().AddDays(options.Value.LinkExpiryDays);
             var link = paper.GenerateSasUri(BlobSasPermissions.Read, expires).ToString();
@@ -49,6 +49,4 @@ public sealed class ReportMailing(BlobServiceClient blobs, MailDelivery delivery
 
         return await delivery.DeliverAsync(request.Period, $"{request.Report}-{request.DeliveryKey}", message, ct);
     }
-
-    private readonly record struct PaperSize(long Length);
 }

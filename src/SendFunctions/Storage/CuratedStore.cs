@@ -24,14 +24,14 @@ internal static class CuratedStore
             var (existing, etag) = await ReadAsync(current, ct);
             if (existing is not null && existing.Source.UploadedAt >= data.Source.UploadedAt)
             {
-                return new CuratedWrite(historyName, newVersion, BecameCurrent: existing.Source.ETag == data.Source.ETag);
+                return new CuratedWrite(historyName, newVersion);
             }
 
             try
             {
                 var conditions = etag is { } e ? new BlobRequestConditions { IfMatch = e } : new BlobRequestConditions { IfNoneMatch = ETag.All };
                 await current.UploadAsync(new BinaryData(json), new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, ct);
-                return new CuratedWrite(historyName, newVersion, BecameCurrent: true);
+                return new CuratedWrite(historyName, newVersion);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -87,4 +87,4 @@ internal static class AcceptedStore
     }
 }
 
-internal sealed record CuratedWrite(string HistoryName, bool NewVersion, bool BecameCurrent);
+internal sealed record CuratedWrite(string HistoryName, bool NewVersion);

@@ -64,8 +64,6 @@ internal sealed class WordWriter : IDisposable
     public void Labelled(string label, string value) =>
         body.Append(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlText.Clean(label) + " ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text(XmlText.Clean(value)))));
 
-    public void Bold(string text) => body.Append(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlText.Clean(text)))));
-
     public void NumberedList(IEnumerable<string> items)
     {
         var id = nextNumberingId++;
