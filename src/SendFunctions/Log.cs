@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
-using SendFunctions.Storage;
+using SendFunctions.Mailing;
+using SendFunctions.Operations;
 
 namespace SendFunctions;
 
 /// <summary>Every log line the function app writes: constant templates, structured values.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Ingested {Blob}: {Verdict}, {Rows} rows, {Errors} errors, {Warnings} warnings")]
-    public static partial void Ingested(ILogger logger, string blob, string verdict, int rows, int errors, int warnings);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Ingested {Blob}: {Outcome}, {Rows} rows, {Errors} errors, {Warnings} warnings")]
+    public static partial void Ingested(ILogger logger, string blob, RunOutcome outcome, int rows, int errors, int warnings);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Programme configuration: {Problem}")]
     public static partial void ConfigProblem(ILogger logger, string problem);
@@ -25,7 +26,7 @@ internal static partial class Log
     public static partial void SendRetry(ILogger logger, int status, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {Delivery}: {Outcome} {Detail}")]
-    public static partial void Delivered(ILogger logger, string delivery, Mail.DeliveryStatus outcome, string detail);
+    public static partial void Delivered(ILogger logger, string delivery, DeliveryStatus outcome, string detail);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Poisoned message on {Queue} after repeated failures: {Message}")]
     public static partial void Poisoned(ILogger logger, string queue, string message);
@@ -36,8 +37,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Run {Function} {Outcome} for {Partition} ({RunId})")]
     public static partial void RunRecorded(ILogger logger, string function, RunOutcome outcome, string partition, string runId);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days; the last was {Last}")]
-    public static partial void NoReportCycle(ILogger logger, int days, string last);
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days (none since {Since})")]
+    public static partial void NoReportCycle(ILogger logger, int days, string since);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Dataset} was not sent: {Reason}")]
     public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, Core.Ingestion.Dataset dataset, string reason);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
+using SendFunctions.Mailing;
 
 namespace SendFunctions.IntegrationTests;
 
@@ -19,10 +19,10 @@ public sealed class DeliveryEventsTests(HostFixture host)
         using var response = await PostAsync(payload, Sign(payload, "1738368000"), "1738368000");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var row = (await host.Tables.GetTableClient("deliveries").GetEntityAsync<TableEntity>("2029-04", key)).Value;
-        Assert.Equal("Sent", row.GetString("Status"));
-        Assert.Equal("delivered", row.GetString("LastEvent"));
-        Assert.StartsWith("hwb.clerk@example.gov.uk", row.GetString("Event_delivered"), StringComparison.Ordinal);
+        var row = (await host.Tables.GetTableClient("deliveries").GetEntityAsync<DeliveryRow>("2029-04", key)).Value;
+        Assert.Equal(DeliveryStatus.Sent, row.Status);
+        Assert.Equal("delivered", row.LastEvent);
+        Assert.StartsWith("hwb.clerk@example.gov.uk", row.Delivered, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class DeliveryEventsTests(HostFixture host)
         using var response = await PostAsync(payload, signedOther, "1738368000");
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
-        var row = (await host.Tables.GetTableClient("deliveries").GetEntityAsync<TableEntity>("2029-04", key)).Value;
-        Assert.Equal("Unconfirmed", row.GetString("Status"));
+        var row = (await host.Tables.GetTableClient("deliveries").GetEntityAsync<DeliveryRow>("2029-04", key)).Value;
+        Assert.Equal(DeliveryStatus.Unconfirmed, row.Status);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DeliveryEventsTests(HostFixture host)
         var key = $"hwb-board-v9-{Guid.NewGuid():N}";
         var table = host.Tables.GetTableClient("deliveries");
         await table.CreateIfNotExistsAsync();
-        await table.AddEntityAsync(new TableEntity("2029-04", key) { ["Status"] = "Unconfirmed" });
+        await table.AddEntityAsync(new DeliveryRow { PartitionKey = "2029-04", RowKey = key, Status = DeliveryStatus.Unconfirmed });
         return key;
     }
 

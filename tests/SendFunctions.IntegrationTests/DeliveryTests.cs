@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using SendFunctions.Core.Ingestion;
+using Microsoft.Extensions.Logging.Abstractions;
 using SendFunctions.Core.Mail;
-using SendFunctions.Mail;
-using SendFunctions.Options;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
+using SendFunctions.Mailing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
@@ -78,9 +80,9 @@ public sealed class DeliveryTests(HostFixture host)
         var paper = new byte[4096];
         new Random(3).NextBytes(paper);
         await reports.GetBlobClient("2029-05/partnership-board/v1/2029-05-partnership-board.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-        var mailing = new SendFunctions.Functions.ReportMailing(host.Blobs, Delivery(), TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }));
+        var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance);
 
-        var result = await mailing.RunAsync(new EmailRequest("2029-05", "partnership-board", 1, "reports/2029-05/partnership-board/v1/2029-05-partnership-board.docx", "Local Area SEND Partnership Board: Summary, May 2029"), CancellationToken.None);
+        var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-05"), ReportKind.PartnershipBoard, 1), "2029-05-partnership-board.docx", "Summary, May 2029"), CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Sent, result.Status);
         var mail = host.SendGrid.To("send.partnership.board@example.gov.uk").Single(m => m.Subject.Contains("May 2029", StringComparison.Ordinal));
@@ -136,7 +138,7 @@ public sealed class DeliveryTests(HostFixture host)
             await reports.GetBlobClient("2029-03/hwb-board/v1/2029-03-hwb-board.docx").UploadAsync(new BinaryData([1, 2, 3]), overwrite: true);
             var queue = host.Queues.GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync();
-            await queue.SendMessageAsync(new EmailRequest("2029-03", "hwb-board", 1, "reports/2029-03/hwb-board/v1/2029-03-hwb-board.docx", "Health and Wellbeing Board: SEND Improvement, March 2029").ToJson());
+            await queue.SendMessageAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-03"), ReportKind.HwbBoard, 1), "2029-03-hwb-board.docx", "SEND Improvement, March 2029").ToJson());
 
             var table = host.Tables.GetTableClient(StorageLayout.RunsTable);
             var poisoned = await Eventually.GetAsync(async () =>

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using SendFunctions.Functions;
-using SendFunctions.Options;
-using MsOptions = Microsoft.Extensions.Options.Options;
+using SendFunctions.Hosting;
+using SendFunctions.Ingestion;
 
 namespace SendFunctions.IntegrationTests;
 
@@ -39,7 +38,6 @@ public sealed class DropRemindersTests(HostFixture host)
         host.Blobs,
         host.Tables,
         host.Delivery(clock),
-        clock,
-        MsOptions.Create(new ProgrammeOptions { TimeZoneId = "Europe/London" }),
+        new ProgrammeClock(clock, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")),
         NullLogger<DropReminders>.Instance);
 }

@@ -4,7 +4,9 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using DocumentFormat.OpenXml.Packaging;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
 
 namespace SendFunctions.IntegrationTests;
 
@@ -26,15 +28,15 @@ public sealed class GenerateReportsTests(HostFixture host)
         var manifest = ReportManifest.FromJson((await reports.GetBlobClient("2025-01/hwb-board/v1/manifest.json").DownloadContentAsync()).Value.Content.ToMemory().Span);
         Assert.Equal(1, manifest.Version);
         Assert.Equal(ReportManifest.Sha256(paper), manifest.Files.Single().Sha256);
-        Assert.Contains(manifest.Inputs, i => i is { Period: "2025-01", Dataset: "milestones" });
-        Assert.Contains(manifest.Inputs, i => i is { Period: "2024-12", Dataset: "milestones" });
+        Assert.Contains(manifest.Inputs, i => i.Period == ReportingPeriod.Parse("2025-01") && i.Dataset == Dataset.Milestones);
+        Assert.Contains(manifest.Inputs, i => i.Period == ReportingPeriod.Parse("2024-12") && i.Dataset == Dataset.Milestones);
         Assert.Equal(22, manifest.Summary.Milestones);
         using (var document = WordprocessingDocument.Open(new MemoryStream(paper), false))
         {
             Assert.Contains("WSoA Impact Tracker", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         }
 
-        var email = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault()), "the hwb-board email");
+        var email = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.Contains("January 2025", StringComparison.Ordinal))), "the hwb-board email");
         Assert.Equal(["hwb.clerk@example.gov.uk"], email.To);
         Assert.Equal(["send.programme@example.gov.uk"], email.Cc);
         Assert.Equal("Health and Wellbeing Board: SEND Improvement, January 2025 (version 1)", email.Subject);
@@ -43,13 +45,13 @@ public sealed class GenerateReportsTests(HostFixture host)
         Assert.Equal(paper, attachment.Content);
         Assert.Contains("five are delayed but not at risk", email.Html, StringComparison.Ordinal);
         Assert.Contains("WS6-01", email.Text, StringComparison.Ordinal);
-        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("send.executive@example.gov.uk").FirstOrDefault()), "the exceptions email");
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("send.executive@example.gov.uk").FirstOrDefault(m => m.Subject.Contains("January 2025", StringComparison.Ordinal))), "the exceptions email");
 
         var again = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
         Assert.Contains("hwb-board v1 reused (same inputs)", again.GetString("Detail"), StringComparison.Ordinal);
         Assert.False(await reports.GetBlobClient("2025-01/hwb-board/v2/manifest.json").ExistsAsync());
         await WaitForSkippedSendAsync("2025-01");
-        Assert.Single(host.SendGrid.To("hwb.clerk@example.gov.uk")); // the repeated email request found the ledger row already sent
+        Assert.Single(host.SendGrid.To("hwb.clerk@example.gov.uk"), m => m.Subject.Contains("January 2025", StringComparison.Ordinal)); // the repeated email request found the ledger row already sent
 
         // New data for the month: the next request makes version 2 and leaves version 1 as it was.
         var milestones = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
@@ -59,11 +61,11 @@ public sealed class GenerateReportsTests(HostFixture host)
         var third = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
         Assert.Contains("hwb-board v2 created", third.GetString("Detail"), StringComparison.Ordinal);
         Assert.Equal(paper, (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray());
-        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("(version 2)", StringComparison.Ordinal))), "the version 2 email");
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("January 2025 (version 2)", StringComparison.Ordinal))), "the version 2 email");
 
         // The deliberate exception: an explicit resend sends version 2 once more, recorded apart.
         Assert.Equal(0, (await Sendfx("resend", "--period", "2025-01", "--report", "hwb-board")).Exit);
-        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").Count(m => m.Subject.EndsWith("(version 2)", StringComparison.Ordinal)) == 2 ? "two" : null), "the resent email");
+        await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").Count(m => m.Subject.EndsWith("January 2025 (version 2)", StringComparison.Ordinal)) == 2 ? "two" : null), "the resent email");
         var (exit, listing) = await Sendfx("deliveries", "--period", "2025-01");
         Assert.Equal(0, exit);
         Assert.Contains("hwb-board-v1-distribution", listing, StringComparison.Ordinal);

@@ -59,17 +59,21 @@ public sealed class HostFixture : IAsyncLifetime
     }
 
     /// <summary>A mail delivery on this run's Azurite, sending through the real SendGrid client to the local stand-in server.</summary>
-    public SendFunctions.Mail.MailDelivery Delivery(TimeProvider clock) => new(
-        new SendFunctions.Mail.SendGridTransport(
+    public SendFunctions.Mailing.MailDelivery Delivery(TimeProvider clock) => new(
+        new SendFunctions.Mailing.SendGridTransport(
             new global::SendGrid.SendGridClient(new global::SendGrid.SendGridClientOptions { ApiKey = "SG.test", Host = SendGrid.Host }),
-            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
-            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.SendGridOptions()),
+            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
+            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.SendGridOptions()),
             clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mail.SendGridTransport>.Instance),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mailing.SendGridTransport>.Instance),
         Tables,
         clock,
-        Microsoft.Extensions.Options.Options.Create(new SendFunctions.Options.MailOptions()),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mail.MailDelivery>.Instance);
+        Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.MailOptions()),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mailing.MailDelivery>.Instance);
+
+    /// <summary>A service of the running host, as the functions get it.</summary>
+    public T Service<T>()
+        where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(host!.Services);
 
     /// <summary>Replaces config/reporting.json (tests in the host group run one at a time).</summary>
     public async Task UploadConfigAsync(byte[] content)

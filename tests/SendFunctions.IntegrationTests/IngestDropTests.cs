@@ -5,7 +5,8 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using SendFunctions.Core.Ingestion;
-using SendFunctions.Storage;
+using SendFunctions.Core.Storage;
+using SendFunctions.Ingestion;
 
 namespace SendFunctions.IntegrationTests;
 
@@ -75,17 +76,21 @@ public sealed class IngestDropTests(HostFixture host)
         await WaitForRunAsync(name, await UploadAsync(name, Milestones("WS1-01")));
         var before = await DownloadAsync("curated", "2031-04/milestones.json");
 
-        var again = (await new DropIngestion(host.Blobs).RunAsync(name, IngestionLimits.Default, null, CancellationToken.None))!;
+        await host.Service<IngestDrop>().IngestAsync(name, CancellationToken.None);
 
-        Assert.False(again.Curated!.NewVersion);
         Assert.Equal(1, await CountAsync("curated", "2031-04/milestones/"));
         Assert.Equal(1, await CountAsync("archive", "2031-04/milestones/"));
         Assert.Equal(before, await DownloadAsync("curated", "2031-04/milestones.json"));
     }
 
     [Fact]
-    public async Task Ingest_UploadDeletedBeforeItIsRead_IsNothingToIngest() =>
-        Assert.Null(await new DropIngestion(host.Blobs).RunAsync("2031-11/milestones.csv", IngestionLimits.Default, null, CancellationToken.None));
+    public async Task Ingest_UploadDeletedBeforeItIsRead_IsNothingToIngest()
+    {
+        await host.Service<IngestDrop>().IngestAsync("2031-11/milestones.csv", CancellationToken.None);
+
+        Assert.Equal(0, await CountAsync("archive", "2031-11/"));
+        Assert.Equal(0, await CountAsync("validation", "2031-11/"));
+    }
 
     [Fact]
     public async Task Sweep_UploadWithoutARunRecord_IsIngestedOnceMore()

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SendFunctions.Core.Mail;
-using SendFunctions.Mail;
-using SendFunctions.Options;
+using SendFunctions.Mailing;
 using SendGrid;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Azure.Data.Tables;
-using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Storage;
+using SendFunctions.Mailing;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -18,11 +19,11 @@ internal static class DeliveriesCommand
             var table = new TableServiceClient(Connection.Resolve(result.GetValue(connection))).GetTableClient(StorageLayout.DeliveriesTable);
             await table.CreateIfNotExistsAsync(ct);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {result.GetValue(period)}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            await foreach (var row in table.QueryAsync<DeliveryRow>(filter, cancellationToken: ct))
             {
-                var when = row.GetDateTimeOffset("SentAt") ?? row.GetDateTimeOffset("UpdatedAt") ?? row.GetDateTimeOffset("ClaimedAt");
+                var when = row.SentAt ?? row.UpdatedAt ?? row.ClaimedAt;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.RowKey,-40} {row.GetString("Status"),-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.GetInt32("Attempts") ?? 0} message={row.GetString("MessageId") ?? "-"} event={row.GetString("LastEvent") ?? "-"} to={row.GetString("Recipients")}"));
+                    $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} event={row.LastEvent ?? "-"} to={row.Recipients}"));
             }
 
             return SendfxApp.Ok;

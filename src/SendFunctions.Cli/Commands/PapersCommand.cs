@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
+using SendFunctions.Reporting;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx papers --period P --out DIR</c>: download the latest version of each of a period's papers, as a clerk receives them.</summary>
+/// <summary><c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk receives them.</summary>
 internal static class PapersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -16,34 +18,33 @@ internal static class PapersCommand
         var command = new Command("papers", "Download the latest version of every paper for a period.") { period, outDir, connection };
         command.SetAction(async (result, ct) =>
         {
+            if (!ReportingPeriod.TryParse(result.GetValue(period), out var month))
+            {
+                await error.WriteLineAsync($"--period '{result.GetValue(period)}' is not a month written yyyy-MM.");
+                return SendfxApp.Usage;
+            }
+
             var reports = new BlobServiceClient(Connection.Resolve(result.GetValue(connection))).GetBlobContainerClient(StorageLayout.Reports);
-            var latest = new Dictionary<string, (int Version, string Name)>();
-            if (await reports.ExistsAsync(ct))
-            {
-                await foreach (var blob in reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{result.GetValue(period)}/", ct))
-                {
-                    var parts = blob.Name.Split('/');
-                    if (parts.Length == 4 && parts[3].EndsWith(".docx", StringComparison.Ordinal) && int.TryParse(parts[2].TrimStart('v'), out var version)
-                        && (!latest.TryGetValue(parts[1], out var seen) || seen.Version < version))
-                    {
-                        latest[parts[1]] = (version, blob.Name);
-                    }
-                }
-            }
-
-            if (latest.Count == 0)
-            {
-                await error.WriteLineAsync($"No papers yet for {result.GetValue(period)}.");
-                return SendfxApp.Failed;
-            }
-
             var target = result.GetValue(outDir)!;
-            target.Create();
-            foreach (var (kind, (version, name)) in latest.OrderBy(l => l.Key, StringComparer.Ordinal))
+            var saved = 0;
+            foreach (var kind in ReportKinds.All)
             {
-                var path = Path.Combine(target.FullName, Path.GetFileName(name));
-                await reports.GetBlobClient(name).DownloadToAsync(path, ct);
-                await output.WriteLineAsync($"{kind} v{version}: {path}");
+                if ((await ReportStore.LatestAsync(reports, month, kind, ct)).Latest is not { } latest)
+                {
+                    continue;
+                }
+
+                target.Create();
+                var path = Path.Combine(target.FullName, latest.Files[0].Name);
+                await reports.GetBlobClient(latest.DocumentBlob).DownloadToAsync(path, ct);
+                await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}");
+                saved++;
+            }
+
+            if (saved == 0)
+            {
+                await error.WriteLineAsync($"No papers yet for {month}.");
+                return SendfxApp.Failed;
             }
 
             return SendfxApp.Ok;

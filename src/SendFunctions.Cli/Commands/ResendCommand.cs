@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
-using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
-using SendFunctions.Core.Status;
+using SendFunctions.Core.Storage;
+using SendFunctions.Reporting;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -32,29 +31,15 @@ internal static class ResendCommand
             }
 
             var cs = Connection.Resolve(result.GetValue(connection));
-            var reports = new BlobServiceClient(cs).GetBlobContainerClient(StorageLayout.Reports);
-            ReportManifest? latest = null;
-            await foreach (var blob in reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{month}/{kind.ToSlug()}/v", ct))
-            {
-                if (blob.Name.EndsWith("/" + ReportManifest.FileName, StringComparison.Ordinal))
-                {
-                    var manifest = ReportManifest.FromJson((await reports.GetBlobClient(blob.Name).DownloadContentAsync(ct)).Value.Content.ToMemory().Span);
-                    latest = latest is null || manifest.Version > latest.Version ? manifest : latest;
-                }
-            }
-
+            var (latest, _) = await ReportStore.LatestAsync(new BlobServiceClient(cs).GetBlobContainerClient(StorageLayout.Reports), month, kind, ct);
             if (latest is null)
             {
                 await error.WriteLineAsync($"There is no {kind.ToSlug()} paper for {month} yet.");
                 return SendfxApp.Failed;
             }
 
-            var summary = latest.Summary;
             var request = new EmailRequest(
-                latest.Period, latest.Report, latest.Version,
-                $"{StorageLayout.Reports}/{month}/{kind.ToSlug()}/v{latest.Version}/{latest.Files[0].Name}",
-                latest.Title ?? $"{kind.ToSlug()}: {month.ToLongName()}",
-                [Narrative.Milestones(new StatusCounts(summary.Milestones, summary.Complete, summary.OnTrack, summary.Delayed, summary.AtRisk))],
+                latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
                 Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
             var queue = new QueueServiceClient(cs, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Azure.Data.Tables;
-using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Storage;
+using SendFunctions.Operations;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -18,17 +19,17 @@ internal static class RunsCommand
             var table = new TableServiceClient(Connection.Resolve(result.GetValue(connection))).GetTableClient(StorageLayout.RunsTable);
             await table.CreateIfNotExistsAsync(ct);
             var filter = result.GetValue(period) is { } p ? TableClient.CreateQueryFilter($"PartitionKey eq {p}") : null;
-            var rows = new List<TableEntity>();
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+            var rows = new List<RunRow>();
+            await foreach (var row in table.QueryAsync<RunRow>(filter, cancellationToken: ct))
             {
-                rows.Add(entity);
+                rows.Add(row);
             }
 
-            foreach (var run in rows.OrderBy(r => r.GetDateTimeOffset("StartedAt")))
+            foreach (var run in rows.OrderBy(r => r.StartedAt))
             {
-                var counts = string.Join(' ', run.Where(p => p.Value is int).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key.ToLowerInvariant()}={p.Value}"));
+                var counts = string.Join(' ', run.Counts().Select(c => $"{c.Name}={c.Value}"));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.GetDateTimeOffset("StartedAt"):yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.GetString("Function"),-16} {run.GetString("Outcome"),-9} {run.GetString("Subject"),-32} {counts}  {run.GetString("Detail")}"));
+                    $"{run.StartedAt:yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.Function,-16} {run.Outcome,-9} {run.Subject,-32} {counts}  {run.Detail}"));
             }
 
             return SendfxApp.Ok;

@@ -91,7 +91,6 @@ public sealed record ProgrammeSettings(
     string LocalArea,
     DateOnly Deadline,
     Person Lead,
-    string TimeZone = "Europe/London",
     decimal MetricTolerancePercent = 10,
     int ReminderWorkingDays = 3,
     IReadOnlyList<DateOnly>? ExtraBankHolidays = null);

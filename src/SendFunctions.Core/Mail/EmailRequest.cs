@@ -1,34 +1,45 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using SendFunctions.Core.Reports;
 using SendFunctions.Core.Serialization;
+using SendFunctions.Core.Storage;
 
 namespace SendFunctions.Core.Mail;
 
 /// <summary>An <c>email-requests</c> message: one paper version to send to its distribution list.</summary>
+/// <param name="Paper">The version to send; its document is <see cref="PaperVersion.DocumentName"/> of <paramref name="FileName"/>.</param>
+/// <param name="Title">The paper's own title with its month, without the board (the subject adds the board from reporting.json).</param>
 /// <param name="Highlights">Sentences summarising the paper (headline counts, what changed since last month).</param>
 /// <param name="Attention">What needs attention: at-risk milestones, overdue actions.</param>
 /// <param name="Resend">Set by a deliberate resend: a new delivery, recorded apart from the first.</param>
 public sealed record EmailRequest(
-    string Period,
-    string Report,
-    int Version,
-    string Blob,
+    PaperVersion Paper,
+    string FileName,
     string Title,
     IReadOnlyList<string>? Highlights = null,
     IReadOnlyList<string>? Attention = null,
     string? Resend = null)
 {
-    /// <summary>The delivery ledger's row for this request: one per paper version and distribution list (and per deliberate resend).</summary>
-    public string DeliveryKey => Resend is null ? $"v{Version}-distribution" : $"v{Version}-resend-{Resend}";
-
     public const string QueueName = "email-requests";
+
+    /// <summary>The blob of the paper in the reports container.</summary>
+    [JsonIgnore]
+    public string DocumentBlob => Paper.DocumentName(FileName);
+
+    /// <summary>The delivery ledger's row for this request (partition: the period): one per paper version and distribution list, and per deliberate resend.</summary>
+    [JsonIgnore]
+    public string DeliveryKey => Resend is null
+        ? $"{Paper.Kind.ToSlug()}-v{Paper.Version}-distribution"
+        : $"{Paper.Kind.ToSlug()}-v{Paper.Version}-resend-{Resend}";
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.Compact);
 
+    /// <summary>Null when the message is not a valid email request (it is recorded as such rather than retried).</summary>
     public static EmailRequest? FromJson(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<EmailRequest>(json, Json.Options);
+            return JsonSerializer.Deserialize<EmailRequest>(json, Json.Options) is { FileName.Length: > 0, Paper.Version: > 0 } request ? request : null;
         }
         catch (JsonException)
         {

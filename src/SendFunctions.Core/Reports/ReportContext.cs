@@ -11,7 +11,10 @@ internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, Progr
 
     public string Month => Status.Period.ToLongName();
 
-    public string DocumentTitle => $"{Settings.Board}: {Fill(Settings.Title)}, {Month}";
+    /// <summary>The paper's own title with its month, without the board.</summary>
+    public string PaperTitle => $"{Fill(Settings.Title)}, {Month}";
+
+    public string DocumentTitle => $"{Settings.Board}: {PaperTitle}";
 
     /// <summary>Replaces {month}, {board}, {deadline} and {area} in configured text.</summary>
     public string Fill(string text) => text

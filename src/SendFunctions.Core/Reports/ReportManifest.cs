@@ -1,20 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Serialization;
 using SendFunctions.Core.Status;
+using SendFunctions.Core.Storage;
 
 namespace SendFunctions.Core.Reports;
 
 /// <summary>
 /// <c>reports/{period}/{kind}/v{n}/manifest.json</c>: what a paper version was made from and what it holds.
 /// Its <see cref="Fingerprint"/> identifies the inputs: a repeated request with the same inputs reuses the
-/// version instead of making a new one.
+/// version instead of making a new one. <see cref="Title"/>, <see cref="Highlights"/> and <see cref="Attention"/> are what
+/// the paper's email says, so that a resend says the same.
 /// </summary>
 public sealed record ReportManifest(
-    string Period,
-    string Report,
+    ReportingPeriod Period,
+    ReportKind Report,
     int Version,
     string Fingerprint,
     DateTimeOffset GeneratedAt,
@@ -22,9 +26,18 @@ public sealed record ReportManifest(
     string ConfigSha256,
     StatusJson.SummaryJson Summary,
     IReadOnlyList<ManifestFile> Files,
-    string? Title = null)
+    string? Title = null,
+    IReadOnlyList<string>? Highlights = null,
+    IReadOnlyList<string>? Attention = null)
 {
     public const string FileName = "manifest.json";
+
+    [JsonIgnore]
+    public PaperVersion Paper => new(Period, Report, Version);
+
+    /// <summary>The paper's document in the reports container.</summary>
+    [JsonIgnore]
+    public string DocumentBlob => Paper.DocumentName(Files[0].Name);
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json.Options);
 
@@ -35,9 +48,9 @@ public sealed record ReportManifest(
     public static string FingerprintOf(ReportKind kind, IEnumerable<ManifestInput> inputs, string configSha256)
     {
         var text = new StringBuilder(kind.ToSlug()).Append('|').Append(configSha256);
-        foreach (var input in inputs.OrderBy(i => i.Period, StringComparer.Ordinal).ThenBy(i => i.Dataset, StringComparer.Ordinal))
+        foreach (var input in inputs.OrderBy(i => i.Period.ToString(), StringComparer.Ordinal).ThenBy(i => i.Dataset.ToSlug(), StringComparer.Ordinal))
         {
-            text.Append('|').Append(input.Period).Append('/').Append(input.Dataset).Append('@').Append(input.ETag);
+            text.Append('|').Append(input.Period.ToString()).Append('/').Append(input.Dataset.ToSlug()).Append('@').Append(input.ETag);
         }
 
         return Sha256(Encoding.UTF8.GetBytes(text.ToString()));
@@ -48,11 +61,11 @@ public sealed record ReportManifest(
     public static ManifestInput InputOf(CuratedDrop drop)
     {
         ArgumentNullException.ThrowIfNull(drop);
-        return new ManifestInput(drop.Period.ToString(), drop.Dataset.ToSlug(), drop.Source.Archive, drop.Source.ETag, drop.Source.UploadedAt, drop.Rows);
+        return new ManifestInput(drop.Period, drop.Dataset, drop.Source.Archive, drop.Source.ETag, drop.Source.UploadedAt, drop.Rows);
     }
 }
 
 /// <summary>One accepted drop a paper was made from.</summary>
-public sealed record ManifestInput(string Period, string Dataset, string Archive, string ETag, DateTimeOffset UploadedAt, int Rows);
+public sealed record ManifestInput(ReportingPeriod Period, Dataset Dataset, string Archive, string ETag, DateTimeOffset UploadedAt, int Rows);
 
 public sealed record ManifestFile(string Name, long Bytes, string Sha256);

@@ -4,8 +4,13 @@ using SendFunctions.Core.Status;
 
 namespace SendFunctions.Core.Reports;
 
-/// <summary>One rendered paper: its kind, file name, title and .docx bytes.</summary>
-public sealed record RenderedReport(ReportKind Kind, string FileName, string Title, byte[] Content);
+/// <summary>One rendered paper: its kind, file name, board, title and .docx bytes.</summary>
+/// <param name="Title">The paper's own title with its month ("WSoA progress report, January 2025"), without the board.</param>
+public sealed record RenderedReport(ReportKind Kind, string FileName, string Board, string Title, byte[] Content)
+{
+    /// <summary>The document title as Word shows it: "{Board}: {Title}".</summary>
+    public string DocumentTitle => $"{Board}: {Title}";
+}
 
 /// <summary>Renders the papers of a period from its status and the programme's configuration. Pure: values in, bytes out.</summary>
 public static class ReportRenderer
@@ -37,6 +42,6 @@ public static class ReportRenderer
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
 
-        return new RenderedReport(kind, $"{status.Period}-{kind.ToSlug()}.docx", context.DocumentTitle, word.Save());
+        return new RenderedReport(kind, $"{status.Period}-{kind.ToSlug()}.docx", settings.Board, context.PaperTitle, word.Save());
     }
 }

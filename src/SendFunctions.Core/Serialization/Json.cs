@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
 
 namespace SendFunctions.Core.Serialization;
 
@@ -23,6 +24,7 @@ public static class Json
         };
         options.Converters.Add(new PeriodConverter());
         options.Converters.Add(new DatasetConverter());
+        options.Converters.Add(new ReportKindConverter());
         options.Converters.Add(new JsonStringEnumConverter());
         options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         options.MakeReadOnly();
@@ -35,6 +37,14 @@ public static class Json
             ReportingPeriod.TryParse(reader.GetString(), out var period) ? period : throw new JsonException("A period must be written yyyy-MM.");
 
         public override void Write(Utf8JsonWriter writer, ReportingPeriod value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    }
+
+    private sealed class ReportKindConverter : JsonConverter<ReportKind>
+    {
+        public override ReportKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReportKinds.TryParse(reader.GetString(), out var kind) ? kind : throw new JsonException("Unknown report kind.");
+
+        public override void Write(Utf8JsonWriter writer, ReportKind value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToSlug());
     }
 
     private sealed class DatasetConverter : JsonConverter<Dataset>

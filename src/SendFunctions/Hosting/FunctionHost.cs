@@ -6,7 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SendFunctions.Options;
+using Microsoft.Azure.WebJobs.Host;
+using SendFunctions.Ingestion;
+using SendFunctions.Mailing;
+using SendFunctions.Operations;
+using SendFunctions.Reporting;
 
 namespace SendFunctions.Hosting;
 
@@ -59,7 +63,7 @@ public static class FunctionHost
                 .Configure(app =>
                 {
                     app.UseRouting();
-                    app.UseEndpoints(endpoints => endpoints.MapPost(Mail.DeliveryEvents.Route, (HttpRequest request, Mail.DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
+                    app.UseEndpoints(endpoints => endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
                 }))
             .ConfigureLogging((context, logging) =>
             {
@@ -86,35 +90,23 @@ public static class FunctionHost
                 services.AddSingleton(queues);
                 services.AddSingleton(tables);
                 services.AddSingleton(TimeProvider.System);
-                services.AddSingleton<Functions.IngestHandler>();
-                services.AddSingleton<Functions.ReportGeneration>();
-                services.AddSingleton<Functions.ReportMailing>();
-                services.AddSingleton<Mail.MailDelivery>();
-                services.AddSingleton<Mail.DeliveryEvents>();
-                services.AddOptions<MailOptions>().Bind(context.Configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-                services.AddOptions<SendGridOptions>().Bind(context.Configuration.GetSection(SendGridOptions.Section));
-                var sendGrid = context.Configuration.GetSection(SendGridOptions.Section).Get<SendGridOptions>() ?? new SendGridOptions();
-                if (string.IsNullOrWhiteSpace(sendGrid.ApiKey))
-                {
-                    services.AddSingleton<Mail.IMailTransport, Mail.PickupTransport>();
-                }
-                else
-                {
-                    services.AddSingleton<SendGrid.ISendGridClient>(new SendGrid.SendGridClient(new SendGrid.SendGridClientOptions
-                    {
-                        ApiKey = sendGrid.ApiKey,
-                        Host = string.IsNullOrWhiteSpace(sendGrid.Host) ? "https://api.sendgrid.com" : sendGrid.Host,
-                    }));
-                    services.AddSingleton<Mail.IMailTransport, Mail.SendGridTransport>();
-                }
-                services.AddOptions<ProgrammeOptions>()
-                    .Bind(context.Configuration.GetSection(ProgrammeOptions.Section))
-                    .ValidateDataAnnotations()
-                    .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZoneId, out _), "Programme:TimeZoneId is not a known time zone.")
-                    .ValidateOnStart();
-                services.AddOptions<IngestionOptions>()
-                    .Bind(context.Configuration.GetSection(IngestionOptions.Section))
-                    .ValidateDataAnnotations()
-                    .ValidateOnStart();
+                services.Configure<JobHostFunctionTimeoutOptions>(o => ApplyFunctionTimeout(o, context.Configuration));
+                services.AddOperations(context.Configuration);
+                services.AddIngestion(context.Configuration);
+                services.AddReporting();
+                services.AddMailing(context.Configuration);
             });
+
+    /// <summary>
+    /// host.json's <c>functionTimeout</c>, as Azure Functions applies it, except that a function past its time is cancelled
+    /// (its CancellationToken fires) rather than the whole process being brought down.
+    /// </summary>
+    private static void ApplyFunctionTimeout(JobHostFunctionTimeoutOptions options, IConfiguration configuration)
+    {
+        if (TimeSpan.TryParse(configuration["functionTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero)
+        {
+            options.Timeout = timeout;
+            options.ThrowOnTimeout = false;
+        }
+    }
 }

@@ -2,14 +2,17 @@ using System.Text;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
 using SendFunctions.Core.Tests.Support;
 
 namespace SendFunctions.Core.Tests.Mail;
 
 public sealed class EmailCompositionTests
 {
-    private static readonly EmailRequest Request = new("2025-01", "hwb-board", 2, "reports/2025-01/hwb-board/v2/2025-01-hwb-board.docx",
-        "Health and Wellbeing Board: SEND Improvement, January 2025", ["Of 22 milestones, five are complete."], ["WS6-01 Relaunch <the> Local Offer: at risk"]);
+    private static readonly EmailRequest Request = new(new PaperVersion(ReportingPeriod.Parse("2025-01"), ReportKind.HwbBoard, 2), "2025-01-hwb-board.docx",
+        "SEND Improvement, January 2025", ["Of 22 milestones, five are complete."], ["WS6-01 Relaunch <the> Local Offer: at risk"]);
 
     [Fact]
     public void Report_WithAttachment_GoesToTheKindsListWithBoardMonthAndVersion()
@@ -27,6 +30,28 @@ public sealed class EmailCompositionTests
     }
 
     [Fact]
+    public void Report_TitleWithAColon_IsKeptWholeInTheSubject()
+    {
+        var settings = SampleStatus.Config.ReportFor("hwb-board")!;
+        var mail = ReportEmail.Compose(Request with { Title = "SEND: the Written Statement of Action, January 2025" }, settings, null, "https://x", null);
+
+        Assert.Equal("Health and Wellbeing Board: SEND: the Written Statement of Action, January 2025 (version 2)", mail.Subject);
+    }
+
+    [Fact]
+    public void Request_RoundTripsThroughJson_WithTypedPeriodKindAndVersion()
+    {
+        var json = Request.ToJson();
+        var back = EmailRequest.FromJson(json)!;
+
+        Assert.Contains("\"kind\":\"hwb-board\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"period\":\"2025-01\"", json, StringComparison.Ordinal);
+        Assert.Equal(Request.Paper, back.Paper);
+        Assert.Equal("2025-01/hwb-board/v2/2025-01-hwb-board.docx", back.DocumentBlob);
+        Assert.Equal("hwb-board-v2-distribution", back.DeliveryKey);
+    }
+
+    [Fact]
     public void Report_TooLargeToAttach_CarriesTheLinkAndItsExpiry()
     {
         var settings = SampleStatus.Config.ReportFor("hwb-board")!;
@@ -41,7 +66,7 @@ public sealed class EmailCompositionTests
     public void Report_ConfidentialKind_IsMarkedAndSaysNotToForward()
     {
         var settings = SampleStatus.Config.ReportFor("exceptions")! with { Confidential = true };
-        var mail = ReportEmail.Compose(Request with { Report = "exceptions" }, settings, null, "https://x", null);
+        var mail = ReportEmail.Compose(Request with { Paper = Request.Paper with { Kind = ReportKind.Exceptions } }, settings, null, "https://x", null);
 
         Assert.StartsWith("OFFICIAL-SENSITIVE: ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Please do not forward it.", mail.Text, StringComparison.Ordinal);

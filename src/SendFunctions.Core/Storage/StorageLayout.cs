@@ -1,0 +1,111 @@
+using System.Globalization;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reports;
+
+namespace SendFunctions.Core.Storage;
+
+/// <summary>
+/// The names of everything the system stores (DESIGN.md, "Storage layout"), made and parsed here only: the function
+/// app and sendfx both use it. Every name of an upload's outputs is derived from the upload's own timestamp and ETag,
+/// never from the clock, so a re-delivered blob maps onto the same names.
+/// </summary>
+public static class StorageLayout
+{
+    public const string Drops = "drops";
+    public const string Archive = "archive";
+    public const string Validation = "validation";
+    public const string Curated = "curated";
+    public const string Reports = "reports";
+    public const string Config = "config";
+    public const string ConfigBlob = "reporting.json";
+    public const string RunsTable = "runs";
+    public const string DeliveriesTable = "deliveries";
+    public const string UnrecognisedFolder = "_unrecognised";
+
+    /// <summary>The partition of runs and deliveries that belong to no period (an upload whose path named none, a malformed message).</summary>
+    public const string NoPeriod = UnrecognisedFolder;
+
+    /// <summary>An upload's identity: when the blob was last written, and its ETag.</summary>
+    public static string Stamp(DateTimeOffset uploadedAt, string etag) => $"{Timestamp(uploadedAt)}-{CleanETag(etag)}";
+
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+
+    public static string CleanETag(string etag) => etag.Trim('"', 'W', '/');
+
+    public static string ArchiveName(DropPath drop, DateTimeOffset uploadedAt, string etag) =>
+        $"{drop.Period}/{drop.Dataset.ToSlug()}/{Stamp(uploadedAt, etag)}.{drop.Format.ToExtension()}";
+
+    /// <summary>Uploads whose path we do not recognise are still archived, under their own name.</summary>
+    public static string UnrecognisedArchiveName(string blobName, DateTimeOffset uploadedAt, string etag) =>
+        $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}/{blobName}";
+
+    /// <summary>The upload's timestamp, then its ETag: two uploads within one second still get a report each.</summary>
+    public static string ValidationName(DropPath drop, DateTimeOffset uploadedAt, string etag, string extension) =>
+        $"{drop.Period}/{drop.Dataset.ToSlug()}/{Stamp(uploadedAt, etag)}.{extension}";
+
+    public static string UnrecognisedValidationName(DateTimeOffset uploadedAt, string etag, string extension) =>
+        $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}.{extension}";
+
+    /// <summary>Where a period's validation reports are: one per upload, accepted or not.</summary>
+    public static string ValidationPrefix(ReportingPeriod period, Dataset dataset) => $"{period}/{dataset.ToSlug()}/";
+
+    public static string CuratedName(ReportingPeriod period, Dataset dataset) => $"{period}/{dataset.ToSlug()}.json";
+
+    /// <summary>A current curated version is <c>{period}/{dataset}.json</c>; the history beneath <c>{period}/{dataset}/</c> is not.</summary>
+    public static bool TryParseCuratedName(string name, out ReportingPeriod period, out Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        period = default;
+        dataset = default;
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0
+            && name.EndsWith(".json", StringComparison.Ordinal)
+            && name.IndexOf('/', slash + 1) < 0
+            && ReportingPeriod.TryParse(name[..slash], out period)
+            && DatasetNames.TryParse(name[(slash + 1)..^".json".Length], out dataset);
+    }
+
+    /// <summary>Every accepted version is kept beside the current one.</summary>
+    public static string CuratedHistoryName(ReportingPeriod period, Dataset dataset, DateTimeOffset uploadedAt, string etag) =>
+        $"{period}/{dataset.ToSlug()}/{Stamp(uploadedAt, etag)}.json";
+}
+
+/// <summary>
+/// One version of one paper: <c>reports/{period}/{kind}/v{n}/</c> holds the document and its <c>manifest.json</c>
+/// (a version is complete once its manifest exists).
+/// </summary>
+public readonly record struct PaperVersion(ReportingPeriod Period, ReportKind Kind, int Version)
+{
+    public string Folder => $"{Prefix(Period, Kind)}{Version.ToString(CultureInfo.InvariantCulture)}";
+
+    public string ManifestName => $"{Folder}/{ReportManifest.FileName}";
+
+    /// <summary>Where every version of a period's paper of one kind lives, up to the version number.</summary>
+    public static string Prefix(ReportingPeriod period, ReportKind kind) => $"{period}/{kind.ToSlug()}/v";
+
+    public string DocumentName(string fileName) => $"{Folder}/{fileName}";
+
+    public PaperVersion Next() => this with { Version = Version + 1 };
+
+    public override string ToString() => $"{Period} {Kind.ToSlug()} v{Version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Parses a blob name in the reports container: the version it belongs to and the file's name within it.</summary>
+    public static bool TryParse(string blobName, out PaperVersion version, out string file)
+    {
+        ArgumentNullException.ThrowIfNull(blobName);
+        version = default;
+        file = string.Empty;
+        var parts = blobName.Split('/');
+        if (parts.Length != 4 || !ReportingPeriod.TryParse(parts[0], out var period) || !ReportKinds.TryParse(parts[1], out var kind)
+            || parts[2].Length < 2 || parts[2][0] != 'v'
+            || !int.TryParse(parts[2].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || parts[3].Length == 0)
+        {
+            return false;
+        }
+
+        version = new PaperVersion(period, kind, number);
+        file = parts[3];
+        return true;
+    }
+}

@@ -1,0 +1,79 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Storage;
+using SendFunctions.Mailing;
+using SendFunctions.Operations;
+
+namespace SendFunctions.Ingestion;
+
+/// <summary>A data owner's upload to <c>drops/</c>: archive, validate, report, curate, record, tell the owner (DATA-CONTRACT.md sections 1-3).</summary>
+public sealed class IngestDrop(BlobServiceClient blobs, TableServiceClient tables, MailDelivery mail, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
+{
+    [FunctionName(nameof(IngestDrop))]
+    public Task Run([BlobTrigger(StorageLayout.Drops + "/{name}")] Stream upload, string name, CancellationToken ct)
+    {
+        // The SDK's stream is not read: the blob is downloaded through our own client so that its bytes
+        // and its ETag come from one response, and a newer overwrite cannot be archived under an old name.
+        _ = upload;
+        return IngestAsync(name, ct);
+    }
+
+    /// <summary>
+    /// The whole ingest, in the order that loses nothing: the original is archived before anything else, the report
+    /// is written before the data is curated, and the owner hears last. Every output is named from the upload's own
+    /// identity and written only if absent, so running it twice for one upload (the trigger and the sweep) changes nothing.
+    /// </summary>
+    public async Task IngestAsync(string name, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);
+        await using var upload = await UploadedBlob.DownloadAsync(blobs, name, ct);
+        if (upload is null)
+        {
+            Log.Vanished(log, name);
+            return;
+        }
+
+        var path = DropPath.Parse(name);
+        var archive = await IngestWrites.ArchiveAsync(blobs, name, path, upload, ct);
+        var validation = path.Drop is { } drop
+            ? DropValidator.Validate(drop, upload.Content, new ValidationSettings(config.Config?.Programme.Deadline, options.Value.ToLimits()))
+            : null;
+        var report = await IngestWrites.ValidationReportAsync(blobs, name, path, upload, validation?.Report, ct);
+        var curated = path.Drop is { } accepted && validation?.Data is { } data
+            ? await CuratedStore.SaveAsync(blobs, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
+            : null;
+
+        var run = RunRow.Ingested(
+            name, upload.UploadedAt, upload.ETag, curated is not null,
+            path.Error?.Message ?? (curated is not null ? $"curated version {curated}" : $"{StorageLayout.Validation}/{report}"),
+            validation?.Report.Rows ?? 0, validation?.Report.Errors.Count ?? 1, validation?.Report.Warnings.Count ?? 0, started, time.GetUtcNow());
+        await RunLedger.RecordAsync(tables, run, log, ct);
+        Log.Ingested(log, name, run.Outcome, run.Rows ?? 0, run.Errors ?? 0, run.Warnings ?? 0);
+        if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
+        {
+            await TellOwnerAsync(name, owned, upload, validation.Report, owner, ct);
+        }
+    }
+
+    /// <summary>The dataset's owner hears in the same run: the errors to fix, or a receipt. Sent once per upload.</summary>
+    private async Task TellOwnerAsync(string name, DropPath drop, UploadedBlob upload, ValidationReport report, Person owner, CancellationToken ct)
+    {
+        var message = OwnerEmail.For(name, report, owner, ValidationReportWriter.ToCsv(report));
+        try
+        {
+            await mail.DeliverAsync(drop.Period.ToString(), $"drop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", message, ct);
+        }
+        catch (MailSendException ex)
+        {
+            // The upload itself is safely ingested; the ledger row says RetryPending and ops see the warning.
+            Log.OwnerFeedbackFailed(log, name, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using SendFunctions.Core.Mail;
+
+namespace SendFunctions.Mailing;
+
+/// <summary>Without a SendGrid key: each email is written as a standard .eml file that any mail client opens.</summary>
+public sealed class PickupTransport(IOptions<MailOptions> options, TimeProvider time) : IMailTransport
+{
+    public async Task<SendResult> SendAsync(MailMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var mime = ToMime(message, options.Value);
+        var folder = Directory.CreateDirectory(options.Value.PickupDirectory);
+        var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}-{Safe(message.DeliveryId) ?? Guid.NewGuid().ToString("N")}.eml";
+        var path = Path.Combine(folder.FullName, name);
+        await mime.WriteToAsync(path, ct);
+        return new SendResult(name, 1);
+    }
+
+    public static MimeMessage ToMime(MailMessage message, MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(options.FromName, options.From));
+        mime.To.AddRange(message.To.Select(MailboxAddress.Parse));
+        mime.Cc.AddRange(message.Cc.Select(MailboxAddress.Parse));
+        mime.Bcc.AddRange(message.Bcc.Select(MailboxAddress.Parse));
+        mime.Subject = message.Subject;
+        if (message.DeliveryId is { } id)
+        {
+            mime.Headers.Add("X-Delivery-Id", id);
+        }
+
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private static string? Safe(string? id) => id is null ? null : string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}

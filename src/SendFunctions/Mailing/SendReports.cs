@@ -1,0 +1,85 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
+using SendFunctions.Operations;
+using SendFunctions.Reporting;
+
+namespace SendFunctions.Mailing;
+
+/// <summary><c>email-requests</c>: each paper version to its distribution list, exactly once (DESIGN.md, "Email").</summary>
+public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log)
+{
+    [FunctionName(nameof(SendReports))]
+    public async Task Run([QueueTrigger(EmailRequest.QueueName)] string message, string id, int dequeueCount, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var request = EmailRequest.FromJson(message);
+        try
+        {
+            var result = request is null
+                ? new DeliveryResult(DeliveryStatus.Failed, "The email request is not valid JSON.", null)
+                : await SendAsync(request, ct);
+            await RecordAsync(request, id, message, result.Status, result.Detail, started, dequeueCount, ct);
+        }
+        catch (MailSendException ex)
+        {
+            // Transient: recorded, then rethrown so the queue delivers the message again (to the poison queue in the end).
+            await RecordAsync(request, id, message, DeliveryStatus.RetryPending, ex.Message, started, dequeueCount, ct);
+            throw;
+        }
+    }
+
+    /// <summary>One paper to its distribution list: compose from reporting.json and the paper, attach it (or link it when too large), deliver once.</summary>
+    internal async Task<DeliveryResult> SendAsync(EmailRequest request, CancellationToken ct)
+    {
+        var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);
+        if (config.Config?.ReportFor(request.Paper.Kind.ToSlug()) is not { } settings)
+        {
+            return new DeliveryResult(DeliveryStatus.Failed, $"reporting.json has no distribution list for '{request.Paper.Kind.ToSlug()}': {string.Join(" ", config.Problems)}", null);
+        }
+
+        var paper = blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(request.DocumentBlob);
+        long size;
+        try
+        {
+            size = (await paper.GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new DeliveryResult(DeliveryStatus.Failed, $"The paper {StorageLayout.Reports}/{request.DocumentBlob} does not exist.", null);
+        }
+
+        MailMessage message;
+        if (size > options.Value.MaxAttachmentBytes)
+        {
+            var expires = time.GetUtcNow().AddDays(options.Value.LinkExpiryDays);
+            var link = paper.GenerateSasUri(BlobSasPermissions.Read, expires).ToString();
+            message = ReportEmail.Compose(request, settings, null, link, expires);
+        }
+        else
+        {
+            var content = (await paper.DownloadContentAsync(ct)).Value.Content.ToArray();
+            message = ReportEmail.Compose(request, settings, new MailAttachment(request.FileName, ReportStore.DocxContentType, content), null, null);
+        }
+
+        return await delivery.DeliverAsync(request.Paper.Period.ToString(), request.DeliveryKey, message, ct);
+    }
+
+    private Task RecordAsync(EmailRequest? request, string id, string message, DeliveryStatus status, string detail, DateTimeOffset started, int dequeueCount, CancellationToken ct)
+    {
+        var outcome = status switch
+        {
+            DeliveryStatus.Sent => RunOutcome.Succeeded,
+            DeliveryStatus.Skipped => RunOutcome.Skipped,
+            _ => RunOutcome.Failed,
+        };
+        return RunLedger.RecordAsync(tables, RunRow.Mailed(request?.Paper.Period.ToString(), id, outcome, message, $"{status}: {detail}", dequeueCount, started, time.GetUtcNow()), log, ct);
+    }
+}

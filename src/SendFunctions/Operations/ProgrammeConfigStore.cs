@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
+
+namespace SendFunctions.Operations;
+
+/// <summary>
+/// Reads <c>config/reporting.json</c>. Absent is a result (ingestion still runs, without owner lookups); a malformed
+/// file lists its problems, each logged as a warning.
+/// </summary>
+internal static class ProgrammeConfigStore
+{
+    public static async Task<LoadedConfig> LoadAsync(BlobServiceClient blobs, ILogger log, CancellationToken ct)
+    {
+        LoadedConfig loaded;
+        try
+        {
+            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
+            var bytes = content.Value.Content.ToMemory().Span;
+            loaded = new LoadedConfig(ReportingConfig.Parse(bytes), ReportManifest.Sha256(bytes));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            loaded = new LoadedConfig(new ConfigResult(null, [$"There is no {StorageLayout.Config}/{StorageLayout.ConfigBlob}: upload the programme configuration."]), null);
+        }
+
+        foreach (var problem in loaded.Problems)
+        {
+            Log.ConfigProblem(log, problem);
+        }
+
+        return loaded;
+    }
+}
+
+/// <summary>The configuration with the hash of its bytes, which report manifests record.</summary>
+internal sealed record LoadedConfig(ConfigResult Result, string? Sha256)
+{
+    public ReportingConfig? Config => Result.Config;
+
+    public IReadOnlyList<string> Problems => Result.Problems;
+}

@@ -1,0 +1,143 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Storage;
+
+namespace SendFunctions.Operations;
+
+/// <summary>
+/// The <c>runs</c> table ops read in the portal and with <c>sendfx runs</c>: one row per function run, keyed by period and a
+/// deterministic run id, so a re-delivered trigger updates its row instead of adding one.
+/// </summary>
+internal static class RunLedger
+{
+    public static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct)
+    {
+        var table = tables.GetTableClient(StorageLayout.RunsTable);
+        await table.CreateIfNotExistsAsync(ct);
+        return table;
+    }
+
+    /// <summary>Writes the run's row and logs it as event 4000, which the alert rules watch for Failed and Poisoned outcomes.</summary>
+    public static async Task RecordAsync(TableServiceClient tables, RunRow run, ILogger log, CancellationToken ct)
+    {
+        Log.RunRecorded(log, run.Function, run.Outcome, run.PartitionKey, run.RowKey);
+        var table = await TableAsync(tables, ct);
+        await table.UpsertEntityAsync(run, TableUpdateMode.Replace, ct);
+    }
+}
+
+public enum RunOutcome
+{
+    Accepted,
+    Rejected,
+    Succeeded,
+    Skipped,
+    Failed,
+    Poisoned,
+}
+
+/// <summary>One row of the <c>runs</c> table. Made by the factory for its function and outcome; read back by <c>sendfx runs</c>.</summary>
+public sealed class RunRow : ITableEntity
+{
+    /// <summary>The period (yyyy-MM), or <see cref="StorageLayout.NoPeriod"/> for uploads and messages that named none.</summary>
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Function { get; set; } = string.Empty;
+
+    public RunOutcome Outcome { get; set; }
+
+    /// <summary>What the run was about: the upload, the queue message, the month.</summary>
+    public string Subject { get; set; } = string.Empty;
+
+    /// <summary>What happened, in a sentence ops can act on.</summary>
+    public string Detail { get; set; } = string.Empty;
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    public int? Rows { get; set; }
+
+    public int? Errors { get; set; }
+
+    public int? Warnings { get; set; }
+
+    public int? Papers { get; set; }
+
+    public int? Sent { get; set; }
+
+    public int? DequeueCount { get; set; }
+
+    /// <summary>The counts a row carries, by name, for display.</summary>
+    public IEnumerable<(string Name, int Value)> Counts()
+    {
+        (string, int?)[] all = [("dequeuecount", DequeueCount), ("errors", Errors), ("papers", Papers), ("rows", Rows), ("sent", Sent), ("warnings", Warnings)];
+        return all.Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!.Value));
+    }
+
+    /// <summary>The row of an upload's ingest, keyed from the upload's identity alone: the sweep looks runs up by it.</summary>
+    public static (string Partition, string RowKey) IngestKey(string blobName, DateTimeOffset uploadedAt, string etag)
+    {
+        var drop = Core.Ingestion.DropPath.Parse(blobName).Drop;
+        return (drop?.Period.ToString() ?? StorageLayout.NoPeriod,
+            $"IngestDrop-{(drop is null ? "unknown" : Core.Ingestion.DatasetNames.ToSlug(drop.Dataset))}-{StorageLayout.Stamp(uploadedAt, etag)}");
+    }
+
+    public static RunRow Ingested(string blobName, DateTimeOffset uploadedAt, string etag, bool accepted, string detail, int rows, int errors, int warnings, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var (partition, rowKey) = IngestKey(blobName, uploadedAt, etag);
+        var row = Create(partition, rowKey, "IngestDrop", accepted ? RunOutcome.Accepted : RunOutcome.Rejected, $"{StorageLayout.Drops}/{blobName}", detail, started, finished);
+        row.Rows = rows;
+        row.Errors = errors;
+        row.Warnings = warnings;
+        return row;
+    }
+
+    public static RunRow ReportsGenerated(string? period, string messageId, bool generated, string message, string detail, int papers, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var row = Create(period ?? StorageLayout.NoPeriod, $"GenerateReports-{messageId}", "GenerateReports", generated ? RunOutcome.Succeeded : RunOutcome.Failed, message, detail, started, finished);
+        row.Papers = papers;
+        return row;
+    }
+
+    public static RunRow Mailed(string? period, string messageId, RunOutcome outcome, string message, string detail, int dequeueCount, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var row = Create(period ?? StorageLayout.NoPeriod, $"SendReports-{messageId}", "SendReports", outcome, message, detail, started, finished);
+        row.DequeueCount = dequeueCount;
+        return row;
+    }
+
+    public static RunRow CycleRequested(string period, DateOnly today, string detail, DateTimeOffset at) =>
+        Create(period, $"MonthlyReportCycle-{today:yyyy-MM-dd}", "MonthlyReportCycle", RunOutcome.Succeeded, "report-requests", detail, at, at);
+
+    public static RunRow RemindersSent(string period, DateOnly today, int sent, string detail, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var row = Create(period, $"DropReminders-{today:yyyy-MM-dd}", "DropReminders", RunOutcome.Succeeded, $"reminders for {period}", detail, started, finished);
+        row.Sent = sent;
+        return row;
+    }
+
+    public static RunRow Poisoned(string? period, string queue, string messageId, string message, DateTimeOffset at) => Create(
+        period ?? StorageLayout.NoPeriod, $"Poisoned-{messageId}", $"{queue}-poison", RunOutcome.Poisoned, message,
+        $"Failed on every attempt and moved to {queue}-poison. See the failed runs for this period; after fixing the cause, re-queue it (sendfx request or sendfx resend).",
+        at, at);
+
+    private static RunRow Create(string partition, string runId, string function, RunOutcome outcome, string subject, string detail, DateTimeOffset started, DateTimeOffset finished) => new()
+    {
+        PartitionKey = partition,
+        RowKey = runId,
+        Function = function,
+        Outcome = outcome,
+        Subject = subject,
+        Detail = detail,
+        StartedAt = started,
+        FinishedAt = finished,
+    };
+}

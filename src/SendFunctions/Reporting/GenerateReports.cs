@@ -1,0 +1,94 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Status;
+using SendFunctions.Ingestion;
+using SendFunctions.Operations;
+
+namespace SendFunctions.Reporting;
+
+/// <summary><c>report-requests</c>: compute, render, store a new paper version, queue its email (DESIGN.md, "Reports").</summary>
+public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, ILogger<GenerateReports> log)
+{
+    [FunctionName(nameof(GenerateReports))]
+    public async Task Run([QueueTrigger(ReportRequest.QueueName)] string message, string id, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var (request, error) = ReportRequest.Parse(message);
+        var outcome = request is null ? ReportOutcome.NothingToReport(error!) : await GenerateAsync(request, ct);
+        var run = RunRow.ReportsGenerated(
+            request?.Period.ToString(), id, outcome.Generated, message, outcome.Describe(), outcome.Papers.Count(p => p.Version is not null), started, time.GetUtcNow());
+        await RunLedger.RecordAsync(tables, run, log, ct);
+        Log.ReportsGenerated(log, run.PartitionKey, run.Outcome, run.Detail);
+    }
+
+    /// <summary>
+    /// Loads the accepted data, computes the status, and for each paper asked for: renders it, stores it as a new version
+    /// (or reuses the version made from the same inputs), and asks for it to be emailed.
+    /// </summary>
+    internal async Task<ReportOutcome> GenerateAsync(ReportRequest request, CancellationToken ct)
+    {
+        var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);
+        if (config.Config is not { } programme)
+        {
+            throw new InvalidOperationException($"Cannot generate reports: {string.Join(" ", config.Problems)}");
+        }
+
+        var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
+        var accepted = drops.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => new AcceptedPeriod(
+            g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
+            g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
+            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions));
+        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted) is not { } inputs)
+        {
+            return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
+        }
+
+        var status = StatusEngine.Compute(inputs);
+        var (highlights, attention) = ReportHighlights.From(status);
+        // Exactly what the status depends on: this month's and last month's milestones, this month's actions, every metrics drop so far.
+        var used = drops.Where(d => d.Dataset switch
+            {
+                Dataset.Milestones => d.Period == request.Period || d.Period == request.Period.Previous,
+                Dataset.Actions => d.Period == request.Period,
+                _ => true,
+            })
+            .Select(ReportManifest.InputOf).ToList();
+        var emails = queues.GetQueueClient(EmailRequest.QueueName);
+        await emails.CreateIfNotExistsAsync(cancellationToken: ct);
+        var papers = new List<PaperOutcome>();
+        foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
+        {
+            if (ReportRenderer.Render(kind, status, programme) is not { } paper)
+            {
+                papers.Add(new PaperOutcome(kind, null, false, "not configured in reporting.json"));
+                continue;
+            }
+
+            var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
+            var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
+                request.Period, kind, version, fingerprint, time.GetUtcNow(), used, config.Sha256!,
+                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention), ct);
+            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention).ToJson(), ct);
+            papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
+        }
+
+        return new ReportOutcome(true, papers, null);
+    }
+}
+
+internal sealed record PaperOutcome(ReportKind Kind, int? Version, bool Created, string Detail);
+
+internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome> Papers, string? Reason)
+{
+    public static ReportOutcome NothingToReport(string reason) => new(false, [], reason);
+
+    public string Describe() => Reason ?? string.Join("; ", Papers.Select(p => p.Version is { } v
+        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}"
+        : $"{p.Kind.ToSlug()} {p.Detail}"));
+}
