@@ -41,7 +41,7 @@ public sealed class SweepDrops(BlobServiceClient blobs, TableServiceClient table
         await foreach (var blob in drops.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, ct))
         {
             var (partition, rowKey) = RunRow.IngestKey(blob.Name, blob.Properties.LastModified!.Value, blob.Properties.ETag!.Value.ToString());
-            if (!(await runs.GetEntityIfExistsAsync<RunRow>(partition, rowKey, ["PartitionKey"], ct)).HasValue)
+            if (!(await runs.GetEntityIfExistsAsync<RunRow>(partition, rowKey, [nameof(RunRow.PartitionKey)], ct)).HasValue)
             {
                 missing.Add(blob.Name);
             }

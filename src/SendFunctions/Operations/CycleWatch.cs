@@ -32,7 +32,7 @@ public sealed class CycleWatch(TableServiceClient tables, ProgrammeClock clock, 
 
     private static async Task<bool> AnyAsync(TableClient table, System.Linq.Expressions.Expression<Func<RunRow, bool>> filter, CancellationToken ct)
     {
-        await foreach (var page in table.QueryAsync(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages())
+        await foreach (var page in table.QueryAsync(filter, maxPerPage: 1, select: [nameof(RunRow.PartitionKey)], cancellationToken: ct).AsPages())
         {
             if (page.Values.Count > 0)
             {
