@@ -22,3 +22,14 @@ internal static class Eventually
         throw new TimeoutException($"Timed out after {seconds} s waiting for {what}.");
     }
 }
+
+/// <summary>A table row if it exists yet, for <see cref="Eventually"/> to poll.</summary>
+internal static class TableProbe
+{
+    public static async Task<T?> FindAsync<T>(this Azure.Data.Tables.TableClient table, string partition, string rowKey)
+        where T : class, Azure.Data.Tables.ITableEntity
+    {
+        var found = await table.GetEntityIfExistsAsync<T>(partition, rowKey);
+        return found.HasValue ? found.Value : null;
+    }
+}

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SendFunctions.Hosting;
 
@@ -18,6 +19,9 @@ public sealed class HostFixture : IAsyncLifetime
     public System.Security.Cryptography.ECDsa WebhookKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
 
     public Uri WebhookUrl { get; private set; } = null!;
+
+    /// <summary>Every log record the host writes, to count what it did (ingests, sends) rather than only what it left behind.</summary>
+    public HostLogs Logs { get; } = new();
     private IHost? host;
 
     public string ConnectionString => azurite.ConnectionString;
@@ -54,7 +58,9 @@ public sealed class HostFixture : IAsyncLifetime
             ["Mail:BaseDelay"] = "00:00:00.010",
             ["extensions:queues:visibilityTimeout"] = "00:00:01",
             ["extensions:queues:maxPollingInterval"] = "00:00:01",
-        }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority)).Build();
+        }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority))
+            .ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs))
+            .Build();
         await host.StartAsync();
     }
 

@@ -6,7 +6,11 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SendFunctions.Ingestion;
+
+using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
 
@@ -93,19 +97,56 @@ public sealed class IngestDropTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Sweep_UploadWithoutARunRecord_IsIngestedOnceMore()
+    public async Task Sweep_UploadWithoutARunRecordPastTheGracePeriod_IsIngestedOnceMore()
     {
         var name = "2031-06/actions.csv";
         var uploaded = await UploadAsync(name, "ActionId,Action,Owner,RaisedOn,DueDate,Status\r\nA-1,Circulate minutes,Clerk,01/06/2031,30/06/2031,Open\r\n"u8.ToArray());
         var first = await WaitForRunAsync(name, uploaded);
         await host.Tables.GetTableClient(StorageLayout.RunsTable).DeleteEntityAsync(first.PartitionKey, first.RowKey);
 
+        await Sweep(TimeSpan.FromMinutes(5)).Run(null!, CancellationToken.None); // within the grace period: left to the trigger
+        Assert.Null(await FindAsync(host.Tables.GetTableClient(StorageLayout.RunsTable), first.PartitionKey, first.RowKey));
+
+        await Sweep(TimeSpan.FromMinutes(11)).Run(null!, CancellationToken.None);
         var swept = await WaitForRunAsync(name, uploaded);
 
         Assert.Equal("Accepted", swept.GetString("Outcome"));
         Assert.True(swept.GetDateTimeOffset("StartedAt") > first.GetDateTimeOffset("StartedAt"));
         Assert.Equal(1, await CountAsync("curated", "2031-06/actions/"));
     }
+
+    [Fact]
+    public async Task Burst_OfUploads_IsIngestedExactlyOnceEach_WithTheSweepRunningMeanwhile()
+    {
+        var names = Enumerable.Range(1, 40).Select(i => $"{2040 + (i % 4)}-{(i % 12) + 1:D2}/{(i % 3) switch { 0 => "milestones", 1 => "metrics", _ => "actions" }}.csv").Distinct().ToList();
+        var uploads = await Task.WhenAll(names.Select(n => UploadAsync(n, "a,b\r\n1,2\r\n"u8.ToArray())));
+        var sweeping = Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await host.Service<SweepDrops>().Run(null!, CancellationToken.None);
+            }
+        });
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            await WaitForRunAsync(names[i], uploads[i]);
+        }
+
+        await sweeping;
+        await host.Service<SweepDrops>().Run(null!, CancellationToken.None);
+        var ingested = host.Logs.Snapshot().Where(r => r.EventId == 1000).Select(r => r.Value("Blob")).ToList();
+        foreach (var name in names)
+        {
+            Assert.Equal(1, ingested.Count(b => b == name));
+        }
+
+        Assert.DoesNotContain(host.Logs.Snapshot(), r => r.EventId == 1002 && names.Contains(r.Value("Blob") ?? string.Empty));
+    }
+
+    private SweepDrops Sweep(TimeSpan ahead) => new(
+        host.Blobs, host.Tables, host.Service<IngestDrop>(), new FakeTimeProvider(DateTimeOffset.UtcNow + ahead),
+        MsOptions.Create(new IngestionOptions()), NullLogger<SweepDrops>.Instance);
 
     [Fact]
     public async Task Upload_UnrecognisedPath_IsArchivedAndReported()

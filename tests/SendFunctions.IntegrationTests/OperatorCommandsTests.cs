@@ -68,7 +68,7 @@ public sealed class OperatorCommandsTests(HostFixture host)
         var period = name[..7];
         var rowKey = $"IngestDrop-milestones-{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}";
         var runs = host.Tables.GetTableClient(StorageLayout.RunsTable);
-        await Eventually.GetAsync(async () => (await runs.GetEntityIfExistsAsync<Operations.RunRow>(period, rowKey)).HasValue ? (object)true : null, $"the ingest of {name}");
+        await Eventually.GetAsync(async () => await runs.FindAsync<Operations.RunRow>(period, rowKey), $"the ingest of {name}");
     }
 
     private async Task<(int Code, string Output)> SendfxAsync(params string[] args)

@@ -86,6 +86,9 @@ public readonly record struct PaperVersion(ReportingPeriod Period, ReportKind Ki
 
     public string DocumentName(string fileName) => $"{Folder}/{fileName}";
 
+    /// <summary>The blob leased while an instance decides and writes the next version of a period's paper of one kind.</summary>
+    public static string LockName(ReportingPeriod period, ReportKind kind) => $"{period}/{kind.ToSlug()}/.lock";
+
     public PaperVersion Next() => this with { Version = Version + 1 };
 
     public override string ToString() => $"{Period} {Kind.ToSlug()} v{Version.ToString(CultureInfo.InvariantCulture)}";

@@ -10,6 +10,7 @@ internal static class IngestionRegistration
     {
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IngestDrop>();
+        services.AddSingleton<SweepDrops>();
         return services;
     }
 }

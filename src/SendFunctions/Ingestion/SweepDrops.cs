@@ -3,32 +3,33 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SendFunctions.Core.Storage;
 using SendFunctions.Operations;
 
 namespace SendFunctions.Ingestion;
 
 /// <summary>
-/// The safety net under the blob trigger. The trigger's container scan can miss an upload (timestamps
-/// are whole seconds; without storage analytics logs, as on Azurite, nothing catches it later), so on a
-/// schedule every upload without a run record is ingested. Ingestion is idempotent, so a blob that the
-/// trigger and the sweep both pick up is harmless.
+/// The safety net under the blob trigger. The trigger's container scan can miss an upload (timestamps are whole
+/// seconds; without storage analytics logs, as on Azurite, nothing catches it later), so on a schedule every upload
+/// older than <see cref="IngestionOptions.SweepGracePeriod"/> without a run record is ingested. Younger uploads are
+/// left to the trigger, which may still have them queued or in hand: taking them too would ingest them twice.
 /// </summary>
-public sealed class SweepDrops(BlobServiceClient blobs, TableServiceClient tables, IngestDrop ingest, ILogger<SweepDrops> log)
+public sealed class SweepDrops(BlobServiceClient blobs, TableServiceClient tables, IngestDrop ingest, TimeProvider time, IOptions<IngestionOptions> options, ILogger<SweepDrops> log)
 {
     [FunctionName(nameof(SweepDrops))]
     public async Task Run([TimerTrigger("%DropSweepSchedule%")] TimerInfo timer, CancellationToken ct)
     {
         _ = timer;
-        foreach (var name in await UnrecordedAsync(ct))
+        foreach (var name in await MissedAsync(time.GetUtcNow() - options.Value.SweepGracePeriod, ct))
         {
             Log.SweptUp(log, name);
             await ingest.IngestAsync(name, ct);
         }
     }
 
-    /// <summary>Uploads in <c>drops/</c> that have no ingest run recorded for their current version.</summary>
-    private async Task<IReadOnlyList<string>> UnrecordedAsync(CancellationToken ct)
+    /// <summary>Uploads last written before <paramref name="cutoff"/> with no ingest run for that version: one runs query per period.</summary>
+    private async Task<IReadOnlyList<string>> MissedAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var drops = blobs.GetBlobContainerClient(StorageLayout.Drops);
         if (!await drops.ExistsAsync(ct))
@@ -36,17 +37,31 @@ public sealed class SweepDrops(BlobServiceClient blobs, TableServiceClient table
             return [];
         }
 
-        var runs = await RunLedger.TableAsync(tables, ct);
-        var missing = new List<string>();
+        var candidates = new List<(string Name, string Partition, string RowKey)>();
         await foreach (var blob in drops.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, ct))
         {
-            var (partition, rowKey) = RunRow.IngestKey(blob.Name, blob.Properties.LastModified!.Value, blob.Properties.ETag!.Value.ToString());
-            if (!(await runs.GetEntityIfExistsAsync<RunRow>(partition, rowKey, [nameof(RunRow.PartitionKey)], ct)).HasValue)
+            if (blob.Properties.LastModified is { } modified && modified < cutoff)
             {
-                missing.Add(blob.Name);
+                var (partition, rowKey) = RunRow.IngestKey(blob.Name, modified, blob.Properties.ETag!.Value.ToString());
+                candidates.Add((blob.Name, partition, rowKey));
             }
         }
 
-        return missing;
+        var runs = await RunLedger.TableAsync(tables, ct);
+        var missed = new List<string>();
+        foreach (var period in candidates.GroupBy(c => c.Partition))
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var run in runs.QueryAsync<RunRow>(
+                r => r.PartitionKey == period.Key && r.RowKey.CompareTo(RunRow.IngestPrefix) >= 0 && r.RowKey.CompareTo(RunRow.IngestPrefixEnd) < 0,
+                select: [nameof(RunRow.RowKey)], cancellationToken: ct))
+            {
+                recorded.Add(run.RowKey);
+            }
+
+            missed.AddRange(period.Where(c => !recorded.Contains(c.RowKey)).Select(c => c.Name));
+        }
+
+        return missed;
     }
 }

@@ -82,12 +82,17 @@ public sealed class RunRow : ITableEntity
         return all.Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!.Value));
     }
 
+    /// <summary>Every ingest run's row key starts with this; <see cref="IngestPrefixEnd"/> is the first key after them.</summary>
+    public const string IngestPrefix = "IngestDrop-";
+
+    public const string IngestPrefixEnd = "IngestDrop.";
+
     /// <summary>The row of an upload's ingest, keyed from the upload's identity alone: the sweep looks runs up by it.</summary>
     public static (string Partition, string RowKey) IngestKey(string blobName, DateTimeOffset uploadedAt, string etag)
     {
         var drop = Core.Ingestion.DropPath.Parse(blobName).Drop;
         return (drop?.Period.ToString() ?? StorageLayout.NoPeriod,
-            $"IngestDrop-{(drop is null ? "unknown" : Core.Ingestion.DatasetNames.ToSlug(drop.Dataset))}-{StorageLayout.Stamp(uploadedAt, etag)}");
+            $"{IngestPrefix}{(drop is null ? "unknown" : Core.Ingestion.DatasetNames.ToSlug(drop.Dataset))}-{StorageLayout.Stamp(uploadedAt, etag)}");
     }
 
     public static RunRow Ingested(string blobName, DateTimeOffset uploadedAt, string etag, bool accepted, string detail, int rows, int errors, int warnings, DateTimeOffset started, DateTimeOffset finished)

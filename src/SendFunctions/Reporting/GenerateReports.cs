@@ -73,7 +73,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
             var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
             var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
                 request.Period, kind, version, fingerprint, time.GetUtcNow(), used, config.Sha256!,
-                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention), ct);
+                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention), time, ct);
             await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }

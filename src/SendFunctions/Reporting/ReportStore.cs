@@ -15,30 +15,36 @@ public static class ReportStore
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>Stores the paper as a new version, or returns the latest version when its fingerprint is the same.</summary>
+    /// <summary>How long one instance may hold a period's paper of one kind while it decides and writes a version.</summary>
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Stores the paper as the next version, or returns the latest complete version when its fingerprint is the same.
+    /// Deciding and writing is one step: it happens under a lease on <c>{period}/{kind}/.lock</c>, so racing requests for
+    /// the same inputs make one version, and the others reuse it. A version is complete once its manifest exists, and
+    /// the manifest is written last: a crash before it leaves a document that no manifest, email or reader refers to,
+    /// and the next request writes that same version number again (no gap, nothing skipped).
+    /// </summary>
     internal static async Task<(ReportManifest Manifest, bool Created)> SaveAsync(
-        BlobServiceClient blobs, ReportingPeriod period, RenderedReport paper, Func<int, ReportManifest> manifestFor, CancellationToken ct)
+        BlobServiceClient blobs, ReportingPeriod period, RenderedReport paper, Func<int, ReportManifest> manifestFor, TimeProvider time, CancellationToken ct)
     {
         var reports = await blobs.ContainerAsync(StorageLayout.Reports, ct);
-        for (var attempt = 0; attempt < 5; attempt++)
+        await using var hold = await PaperLock.AcquireAsync(reports, PaperVersion.LockName(period, paper.Kind), LeaseDuration, time, ct);
+        var (latest, _) = await LatestAsync(reports, period, paper.Kind, ct);
+        var candidate = manifestFor((latest?.Version ?? 0) + 1);
+        if (latest is not null && latest.Fingerprint == candidate.Fingerprint)
         {
-            var (latest, highest) = await LatestAsync(reports, period, paper.Kind, ct);
-            var candidate = manifestFor(highest + 1);
-            if (latest is not null && latest.Fingerprint == candidate.Fingerprint)
-            {
-                return (latest, false);
-            }
-
-            if (await reports.CreateIfAbsentAsync(candidate.Paper.DocumentName(paper.FileName), paper.Content, DocxContentType, ct)
-                && await reports.CreateIfAbsentAsync(candidate.Paper.ManifestName, candidate.ToJson(), "application/json", ct))
-            {
-                return (candidate, true);
-            }
-
-            // Another instance took this version number first: look again.
+            return (latest, false);
         }
 
-        throw new InvalidOperationException($"Could not claim a version for {period} {paper.Kind.ToSlug()} after five attempts.");
+        var document = reports.GetBlobClient(candidate.Paper.DocumentName(paper.FileName));
+        await document.UploadAsync(new BinaryData(paper.Content), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = DocxContentType } }, ct);
+        if (!await reports.CreateIfAbsentAsync(candidate.Paper.ManifestName, candidate.ToJson(), "application/json", ct))
+        {
+            throw new InvalidOperationException($"{candidate.Paper} was completed by another instance while this one held its lease; the request will be retried.");
+        }
+
+        return (candidate, true);
     }
 
     /// <summary>The newest complete version's manifest, and the highest version number in use (complete or not).</summary>
