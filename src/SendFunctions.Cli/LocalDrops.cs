@@ -1,3 +1,4 @@
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Status;
@@ -6,7 +7,8 @@ namespace SendFunctions.Cli;
 
 /// <summary>
 /// A folder laid out like the drops container, read as the system would have accepted it: each
-/// <c>{period}/{dataset}.csv|xlsx</c> up to the given period is validated, and only valid files count.
+/// <c>{period}/{dataset}.csv|xlsx</c> up to the given period is validated, and only valid files count; a file
+/// present but invalid makes that return Rejected, an absent one Missing.
 /// </summary>
 internal static class LocalDrops
 {
@@ -22,6 +24,7 @@ internal static class LocalDrops
             }
 
             var rows = new Dictionary<Dataset, DatasetRows>();
+            var rejected = new HashSet<Dataset>();
             foreach (var file in folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 if (DropPath.Parse($"{folder.Name}/{file.Name}").Drop is not { } drop)
@@ -29,7 +32,7 @@ internal static class LocalDrops
                     continue;
                 }
 
-                if (rows.ContainsKey(drop.Dataset))
+                if (rows.ContainsKey(drop.Dataset) || rejected.Contains(drop.Dataset))
                 {
                     notes.Add($"{drop.Period}/{file.Name}: a second {drop.Dataset.ToSlug()} file for the month; only the first, in name order, is used.");
                     continue;
@@ -43,14 +46,22 @@ internal static class LocalDrops
                 }
                 else
                 {
+                    rejected.Add(drop.Dataset);
                     notes.Add($"{drop.Period}/{file.Name}: rejected ({result.Report.Errors.Count} errors; run 'sendfx validate' on it), so not used.");
                 }
             }
 
+            // A folder knows no upload dates, so none are claimed: a file present but invalid is Rejected, an absent one Missing.
             accepted[period] = new AcceptedPeriod(
                 (rows.GetValueOrDefault(Dataset.Milestones) as MilestoneRows)?.Items,
                 (rows.GetValueOrDefault(Dataset.Metrics) as MetricRows)?.Items,
-                (rows.GetValueOrDefault(Dataset.Actions) as ActionRows)?.Items);
+                (rows.GetValueOrDefault(Dataset.Actions) as ActionRows)?.Items,
+                new PeriodReturns(Return(Dataset.Milestones), Return(Dataset.Metrics), Return(Dataset.Actions)));
+
+            DatasetReturn Return(Dataset dataset) =>
+                rows.ContainsKey(dataset) ? DatasetReturn.Accepted(dataset)
+                : rejected.Contains(dataset) ? DatasetReturn.Rejected(dataset)
+                : DatasetReturn.Missing(dataset);
         }
 
         return new LocalData(accepted, notes);
@@ -61,7 +72,7 @@ internal static class LocalDrops
 internal static class LocalStatus
 {
     /// <summary>Null (after saying why) when the period has no valid milestones file.</summary>
-    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, TextWriter error)
+    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, MissingReturnDisplay missingReturns, TextWriter error)
     {
         var local = LocalDrops.Load(data, period, deadline);
         foreach (var note in local.Notes)
@@ -69,7 +80,7 @@ internal static class LocalStatus
             error.WriteLine(note);
         }
 
-        if (AcceptedData.InputsFor(period, deadline, tolerance, local.Accepted) is not { } inputs)
+        if (AcceptedData.InputsFor(period, deadline, tolerance, local.Accepted, missingReturns) is not { } inputs)
         {
             error.WriteLine($"There is no valid milestones file for {period} in {data.FullName}: expected {period}/milestones.csv or .xlsx that passes 'sendfx validate'.");
             return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Status;
 
 namespace SendFunctions.Cli;
@@ -9,12 +10,13 @@ internal static class StatusText
     public static void Write(PeriodStatus status, TextWriter output)
     {
         output.WriteLine($"{status.Period.ToLongName()} (as at {Words.Date(status.Period.AsOf)}; WSoA deadline {Words.Date(status.Deadline)})");
+        output.WriteLine(string.Join(", ", status.Returns.All.Select(r => $"{r.Dataset.ToSlug()} {r.State}")));
         output.WriteLine();
         output.WriteLine($"{"Milestone",-8} {"Status",-8} {"RAG",-6} {"Delay",6} {"Forecast",9} {"Movement",-10} Workstream");
         foreach (var m in status.Milestones)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Milestone.Id,-8} {m.Status,-8} {m.Rag,-6} {m.DelayDays,6} {m.ForecastDelayDays?.ToString(CultureInfo.InvariantCulture) ?? "-",9} {m.Movement?.ToString() ?? "-",-10} {m.Milestone.Workstream}"));
+                $"{m.Milestone.Id,-8} {m.Status,-8} {m.Rag,-6} {m.DelayDays,6} {m.ForecastDelayDays?.ToString(CultureInfo.InvariantCulture) ?? "-",9} {m.Movement?.ToString() ?? "-",-10} {m.Milestone.Workstream}{(m.OnHold ? " (on hold)" : string.Empty)}"));
         }
 
         foreach (var r in status.Removed)

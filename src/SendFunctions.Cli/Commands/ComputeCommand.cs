@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Status;
 
@@ -38,7 +39,7 @@ internal static class ComputeCommand
             return SendfxApp.Usage;
         }
 
-        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error) is not { } status)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error) is not { } status)
         {
             return SendfxApp.Failed;
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 
@@ -51,16 +52,21 @@ internal static class RenderCommand
             return SendfxApp.Usage;
         }
 
-        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error) is not { } status)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error) is not { } status)
         {
             return SendfxApp.Failed;
+        }
+
+        foreach (var warning in Placeholders.Find(config))
+        {
+            error.WriteLine($"Check reporting.json: {warning}");
         }
 
         outDir.Create();
         var written = 0;
         foreach (var kind in only is { } k ? [k] : ReportKinds.All)
         {
-            if (ReportRenderer.Render(kind, status, config) is not { } paper)
+            if (ReportRenderer.Render(kind, status, config, preview: true) is not { } paper)
             {
                 error.WriteLine($"reporting.json has no 'reports.{kind.ToSlug()}' section, so that paper was not rendered.");
                 continue;

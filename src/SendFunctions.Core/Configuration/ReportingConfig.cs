@@ -76,16 +76,20 @@ public sealed record ReportingConfig(
             }
         }
 
-        return new ConfigResult(problems.Count == 0 ? config : null, problems);
+        return new ConfigResult(problems.Count == 0 ? config : null, problems, problems.Count == 0 ? Placeholders.Find(config) : []);
     }
 }
 
-public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string> Problems);
+/// <param name="Problems">Errors: the configuration cannot be used.</param>
+/// <param name="Warnings">Things to check that do not stop it being used, such as contact details that look like placeholders.</param>
+public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string> Problems, IReadOnlyList<string>? Warnings = null);
 
 /// <param name="Deadline">The date by which the Written Statement of Action must be delivered.</param>
 /// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>
 /// <param name="ReminderWorkingDays">How many working days before a drop's due day its owner starts to be reminded.</param>
 /// <param name="ExtraBankHolidays">One-off bank holidays beyond the regular ones.</param>
+/// <param name="MissingReturns">What a paper shows where a month's metrics return or action log is missing or rejected.</param>
+/// <param name="Glossary">Abbreviations the data uses and what they stand for, added to (or replacing) the built-in ones in a paper's glossary.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -93,7 +97,9 @@ public sealed record ProgrammeSettings(
     Person Lead,
     decimal MetricTolerancePercent = 10,
     int ReminderWorkingDays = 3,
-    IReadOnlyList<DateOnly>? ExtraBankHolidays = null);
+    IReadOnlyList<DateOnly>? ExtraBankHolidays = null,
+    MissingReturnDisplay MissingReturns = MissingReturnDisplay.Nothing,
+    IReadOnlyDictionary<string, string>? Glossary = null);
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
 public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);

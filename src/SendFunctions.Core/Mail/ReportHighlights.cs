@@ -3,7 +3,10 @@ using SendFunctions.Core.Status;
 
 namespace SendFunctions.Core.Mail;
 
-/// <summary>What a paper's covering email says: the headline sentences and what needs attention.</summary>
+/// <summary>
+/// What a paper's covering email says: the headline sentences and what needs attention. Like the papers, it says in
+/// words when a return is missing or rejected and never gives a figure from it; missing returns come first.
+/// </summary>
 public static class ReportHighlights
 {
     public const int AttentionShown = 10;
@@ -12,24 +15,26 @@ public static class ReportHighlights
     {
         ArgumentNullException.ThrowIfNull(status);
         var highlights = new List<string> { Narrative.Milestones(status.Summary.Counts) };
+        if (Narrative.OnHold(status) is { } onHold)
+        {
+            highlights.Add(onHold);
+        }
+
         if (status.HasPreviousPeriod)
         {
             highlights.Add(Narrative.Movements(status));
         }
 
         highlights.Add(Narrative.Deadline(status));
-        if (status.Metrics.Count > 0)
-        {
-            highlights.Add(Narrative.Metrics(status.Metrics));
-        }
+        highlights.Add(string.Join(" ", Narrative.MetricsOf(status)));
+        highlights.Add(string.Join(" ", Narrative.ActionsOf(status)));
 
-        highlights.Add(string.Join(" ", Narrative.Actions(status.Actions)));
-
-        var attention = status.Milestones
-            .Where(m => m.Status == MilestoneStatus.AtRisk)
-            .OrderByDescending(m => m.DelayDays)
-            .Select(m => $"{m.Milestone.Id} {m.Milestone.Title} ({m.Milestone.Owner}): at risk" + (m.DelayDays > 0 ? $", {Words.Count(m.DelayDays, "day")} late" : string.Empty))
-            .Concat(status.Actions.OpenOverdue.Select(o => $"Action {o.Action.Id} {o.Action.Description} ({o.Action.Owner}): {Words.Count(o.OverdueDays, "day")} overdue"))
+        var attention = DataNarrative.Attention(status)
+            .Concat(status.Milestones
+                .Where(m => m.Status == MilestoneStatus.AtRisk)
+                .OrderByDescending(m => m.DelayDays)
+                .Select(m => $"{m.Milestone.Id} {m.Milestone.Title} ({m.Milestone.Owner}): at risk" + (m.DelayDays > 0 ? $", {Words.Count(m.DelayDays, "day")} late" : string.Empty) + (m.OnHold ? ", reported on hold" : string.Empty)))
+            .Concat((status.Actions?.OpenOverdue ?? []).Select(o => $"Action {o.Action.Id} {o.Action.Description} ({o.Action.Owner}): {Words.Count(o.OverdueDays, "day")} overdue"))
             .Take(AttentionShown)
             .ToList();
         return (highlights, attention);

@@ -14,4 +14,7 @@ public sealed record MilestoneAssessment(
     Movement? Movement = null)
 {
     public Rag Rag => MilestoneRules.RagOf(Status);
+
+    /// <summary>The owner reports it on hold (DATA-CONTRACT.md section 4): shown beside its status, never changing it.</summary>
+    public bool OnHold => Milestone.Status == ReportedStatus.OnHold;
 }

@@ -13,6 +13,7 @@ internal static class CouncilPaper
     {
         var s = c.Settings;
         word.Title(s.Board.ToUpper(British));
+        FrontMatter.PreviewNotes(word, c);
         word.Paragraph(c.MeetingDate ?? $"Meeting date to be confirmed ({c.Month} report)");
         word.Labelled("REPORT TITLE:", c.Fill(s.Title).ToUpper(British));
         if (s.ReportOf is { } reportOf)
@@ -27,6 +28,7 @@ internal static class CouncilPaper
         }
 
         word.Paragraph($"This report gives the position at {Words.Date(c.Status.Period.AsOf)}. {Narrative.Milestones(c.Status.Summary.Counts)} The WSoA Impact Tracker is at Appendix 1.");
+        FrontMatter.DataUsed(word, c);
 
         word.Heading(1, "RECOMMENDATION/S");
         word.Paragraph(c.Fill(s.RecommendationsIntro ?? $"The {s.Board} is requested to:"));
@@ -46,7 +48,7 @@ internal static class CouncilPaper
         {
             word.Labelled("REPORT AUTHOR:", author.Name);
             var contact = new List<string>();
-            if (author.Role is { } role)
+            if (author.Role is { } role && !string.Equals(role.Trim(), author.Name.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 contact.Add(role);
             }
@@ -91,12 +93,27 @@ internal static class CouncilPaper
         ImpactTracker.Write(word, c, headingLevel: 1);
     }
 
-    /// <summary>The generated progress paragraphs that close the background section.</summary>
+    /// <summary>The generated progress paragraphs that close the background section: one idea to each numbered paragraph.</summary>
     private static IEnumerable<string> Progress(ReportContext c)
     {
-        var sentences = Narrative.For(c.Status);
-        yield return $"Progress against the Written Statement of Action at {Words.Date(c.Status.Period.AsOf)}: {string.Join(" ", sentences.Take(sentences.Count - Narrative.Actions(c.Status.Actions).Count))} Detailed progress is in the WSoA Impact Tracker (Appendix 1).";
-        yield return $"Action log of the Local Area SEND Partnership Board: {string.Join(" ", Narrative.Actions(c.Status.Actions))}";
+        var status = c.Status;
+        yield return $"The paragraphs that follow summarise progress against the Written Statement of Action at {Words.Date(status.Period.AsOf)}. Detailed progress is in the WSoA Impact Tracker (Appendix 1).";
+        yield return Narrative.Milestones(status.Summary.Counts) + (Narrative.OnHold(status) is { } onHold ? " " + onHold : string.Empty);
+        if (status.Summary.LongestDelay is { } longest)
+        {
+            yield return Narrative.LongestDelay(longest);
+        }
+
+        if (status.HasPreviousPeriod)
+        {
+            yield return Narrative.Movements(status);
+        }
+
+        yield return Narrative.DueNext(status);
+        yield return Narrative.Deadline(status);
+        yield return string.Join(" ", Narrative.MetricsOf(status));
+        var actions = string.Join(" ", Narrative.ActionsOf(status));
+        yield return status.Actions is null ? actions : $"The action log of the Local Area SEND Partnership Board: {actions}";
     }
 
     /// <summary>Writes a numbered section if it has any paragraphs; returns the number of the last section written.</summary>

@@ -20,6 +20,11 @@ internal static class ImpactTracker
 
         word.Heading(headingLevel + 1, "Status summary");
         word.Paragraph(Narrative.Milestones(status.Summary.Counts));
+        if (Narrative.OnHold(status) is { } onHold)
+        {
+            word.Paragraph(onHold);
+        }
+
         SummaryTable(word, status);
         StatusChart(word, status);
 
@@ -33,23 +38,35 @@ internal static class ImpactTracker
         if (status.Removed.Count > 0)
         {
             word.Heading(headingLevel + 1, "Milestones no longer reported");
-            word.Paragraph($"{Words.Capitalise(Words.Count(status.Removed.Count, "milestone"))} reported last month {Words.WasWere(status.Removed.Count)} not in this month's return. Owners should confirm whether each was completed, merged or withdrawn.");
+            word.Paragraph($"{Words.Lead(status.Removed.Count, "milestone")} reported last month {Words.WasWere(status.Removed.Count)} not in this month's return. Owners should confirm whether each was completed, merged or withdrawn.");
             word.Table(new TableSpec(
                 "Milestones no longer reported",
                 "Milestones in last month's return that are missing from this month's, with last month's status.",
                 ["ID", "Milestone", "Workstream", "Last month's status"],
                 [2, 8, 4, 3],
-                status.Removed.Select(r => (IReadOnlyList<TableCellSpec>)[r.Milestone.Id, r.Milestone.Title, r.Milestone.Workstream, new TableCellSpec(StatusWord(r.Status), r.Rag)]).ToList()));
+                status.Removed.Select(r => (IReadOnlyList<TableCellSpec>)[r.Milestone.Id, r.Milestone.Title, r.Milestone.Workstream, new TableCellSpec(StatusWord(r), r.Rag)]).ToList()));
         }
 
-        if (status.Metrics.Count > 0)
+        word.Heading(headingLevel + 1, "Performance metrics");
+        foreach (var sentence in Narrative.MetricsOf(status))
         {
-            word.Heading(headingLevel + 1, "Performance metrics");
-            word.Paragraph(Narrative.Metrics(status.Metrics));
+            word.Paragraph(sentence);
+        }
+
+        if (status.Returns.Metrics.IsAccepted)
+        {
             MetricTable(word, status.Metrics);
             TrendCharts(word, context, headingLevel + 1);
         }
+        else if (status.EarlierMetrics is { } earlier)
+        {
+            MetricTable(word, earlier.Value, earlier.Period);
+        }
     }
+
+    /// <summary>"On track", or "On track, on hold" for a milestone its owner reports on hold: never a bare "On track".</summary>
+    public static string StatusWord(MilestoneAssessment assessment) =>
+        StatusWord(assessment.Status) + (assessment.OnHold ? ", on hold" : string.Empty);
 
     public static string StatusWord(MilestoneStatus status) => status switch
     {
@@ -74,7 +91,7 @@ internal static class ImpactTracker
                 m.Milestone.Owner,
                 ReportContext.Date(m.Milestone.Due),
                 m.Milestone.Revised is { } r ? ReportContext.Date(r) : string.Empty,
-                new TableCellSpec(StatusWord(m.Status), m.Rag),
+                new TableCellSpec(StatusWord(m), m.Rag),
                 Delay(m),
                 withMovement ? MovementWord(m.Movement) : "Not available",
                 m.Milestone.Commentary,
@@ -119,11 +136,13 @@ internal static class ImpactTracker
             HeightTwips: Math.Clamp(1440 + (workstreams.Count * 400), 2880, 8000)));
     }
 
-    public static void MetricTable(WordWriter word, IReadOnlyList<MetricAssessment> metrics)
+    /// <param name="earlier">The month the metrics come from when they are the last accepted month's, shown in place of a missing return.</param>
+    public static void MetricTable(WordWriter word, IReadOnlyList<MetricAssessment> metrics, Periods.ReportingPeriod? earlier = null)
     {
         word.Table(new TableSpec(
-            "Performance metrics",
-            "Each metric's latest value, target, RAG rating, change since the previous figure with its direction, the month the data describes and whether it is out of date.",
+            earlier is { } from ? $"Performance metrics from the {from.ToLongName()} return" : "Performance metrics",
+            (earlier is { } month ? $"Figures from the {month.ToLongName()} metrics return, the last one accepted. " : string.Empty)
+            + "Each metric's latest value, target, RAG rating, change since the previous figure with its direction, the month the data describes and whether it is out of date.",
             ["Metric", "Area", "Value", "Target", "RAG", "Change", "Data month", "Up to date"],
             [26, 16, 9, 9, 9, 15, 9, 9],
             metrics.Select(m => (IReadOnlyList<TableCellSpec>)
@@ -194,7 +213,7 @@ internal static class ImpactTracker
         }
 
         var arrow = trend switch { Trend.Up => "\u25B2 up", Trend.Down => "\u25BC down", _ => "\u25B6 no change" };
-        var amount = m.Change is { } c ? $" {Math.Abs(c).ToString("0.0", CultureInfo.InvariantCulture)}{(m.Reading.Unit == MetricUnit.Percent ? " points" : "%")}" : string.Empty;
+        var amount = m.Change is { } c ? $" {Math.Abs(c).ToString("0.0", CultureInfo.InvariantCulture)}{(m.Reading.Unit == MetricUnit.Percent ? " percentage points" : "%")}" : string.Empty;
         var direction = m.Direction switch { Direction.Improving => " (improving)", Direction.Worsening => " (worsening)", _ => string.Empty };
         return trend == Trend.Flat ? arrow : arrow + amount + direction;
     }

@@ -5,9 +5,12 @@ using SendFunctions.Core.Status;
 namespace SendFunctions.Core.Reports;
 
 /// <summary>What a paper is written from: the computed status and the programme's own wording.</summary>
-internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ProgrammeSettings Programme, ReportSettings Settings)
+/// <param name="PreviewNotes">Notes shown at the top of a preview (never of a paper that is sent): configuration a clerk should check.</param>
+internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public ProgrammeSettings Programme => Config.Programme;
 
     public string Month => Status.Period.ToLongName();
 
@@ -31,5 +34,6 @@ internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, Progr
             ? date.ToString("dddd, d MMMM yyyy", British)
             : null;
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", British);
+    /// <summary>"5 September 2025": month names in full, as a clerk writes them.</summary>
+    public static string Date(DateOnly date) => Words.Date(date);
 }

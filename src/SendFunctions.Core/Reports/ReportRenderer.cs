@@ -16,7 +16,8 @@ public sealed record RenderedReport(ReportKind Kind, string FileName, string Boa
 public static class ReportRenderer
 {
     /// <summary>Null when reporting.json has no settings for the kind (the programme does not produce that paper).</summary>
-    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config)
+    /// <param name="preview">A preview for a clerk (<c>sendfx render</c>): configuration that looks unfinished, such as placeholder contact details, is noted at the top.</param>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(config);
@@ -25,7 +26,8 @@ public static class ReportRenderer
             return null;
         }
 
-        var context = new ReportContext(kind, status, config.Programme, settings);
+        var notes = preview ? Placeholders.InReport(kind.ToSlug(), settings) : [];
+        var context = new ReportContext(kind, status, config, settings, notes);
         using var word = new WordWriter(context.DocumentTitle);
         switch (kind)
         {
@@ -42,6 +44,7 @@ public static class ReportRenderer
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
 
+        Pagination.KeepHeadingsWithWhatFollows(word.Main.Document.Body!);
         return new RenderedReport(kind, $"{status.Period}-{kind.ToSlug()}.docx", settings.Board, context.PaperTitle, word.Save());
     }
 }

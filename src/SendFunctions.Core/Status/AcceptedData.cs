@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
@@ -6,17 +7,31 @@ using SendFunctions.Core.Periods;
 namespace SendFunctions.Core.Status;
 
 /// <summary>What was accepted for one period, dataset by dataset; null where nothing valid arrived.</summary>
+/// <param name="Returns">
+/// What became of each return (accepted, rejected, missing, with upload dates). Null when the caller knows only the
+/// accepted data: each dataset is then Accepted where present and Missing where not.
+/// </param>
 public sealed record AcceptedPeriod(
     IReadOnlyList<Milestone>? Milestones,
     IReadOnlyList<MetricReading>? Metrics,
-    IReadOnlyList<ActionItem>? Actions);
+    IReadOnlyList<ActionItem>? Actions,
+    PeriodReturns? Returns = null)
+{
+    /// <summary>The returns as given, or as the data present implies.</summary>
+    public PeriodReturns ReturnsOrPresence => Returns ?? PeriodReturns.FromPresence(Milestones is not null, Metrics is not null, Actions is not null);
+}
 
 /// <summary>Turns the accepted data of several periods into the inputs for one, whatever store it came from.</summary>
 public static class AcceptedData
 {
     /// <summary>Null when the period has no accepted milestones: there is nothing to report on.</summary>
+    /// <param name="missingReturns">Whether a missing metrics return or action log is shown from the last accepted month (labelled).</param>
     public static PeriodInputs? InputsFor(
-        ReportingPeriod period, DateOnly deadline, decimal tolerancePercent, IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> accepted)
+        ReportingPeriod period,
+        DateOnly deadline,
+        decimal tolerancePercent,
+        IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> accepted,
+        MissingReturnDisplay missingReturns = MissingReturnDisplay.Nothing)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         if (!accepted.TryGetValue(period, out var current) || current.Milestones is null)
@@ -30,6 +45,13 @@ public static class AcceptedData
             .OrderBy(p => p.Key)
             .Select(p => new MetricDrop(p.Key, p.Value.Metrics!))
             .ToList();
-        return new PeriodInputs(period, deadline, current.Milestones, previous, current.Metrics ?? [], history, current.Actions ?? [], tolerancePercent);
+        var earlierActions = accepted
+            .Where(p => p.Key < period && p.Value.Actions is not null)
+            .OrderByDescending(p => p.Key)
+            .Select(p => new ActionDrop(p.Key, p.Value.Actions!))
+            .FirstOrDefault();
+        return new PeriodInputs(
+            period, deadline, current.Milestones, previous, current.Metrics ?? [], history, current.Actions ?? [], tolerancePercent,
+            current.ReturnsOrPresence, missingReturns, earlierActions);
     }
 }

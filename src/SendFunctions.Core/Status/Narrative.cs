@@ -1,16 +1,27 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Metrics;
 
 namespace SendFunctions.Core.Status;
 
-/// <summary>Sentences generated from the numbers, in British English, ready to paste into a paper.</summary>
+/// <summary>
+/// Sentences generated from the numbers, in British English, ready to paste into a paper. No sentence starts with a
+/// numeral, and a milestone's description is never a sentence's subject ("Milestone WS2-01 (Deliver the plan) is ...").
+/// </summary>
 public static class Narrative
 {
+    private const int IdsListed = 10;
+
     public static IReadOnlyList<string> For(PeriodStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var sentences = new List<string> { Milestones(status.Summary.Counts) };
+        if (OnHold(status) is { } onHold)
+        {
+            sentences.Add(onHold);
+        }
+
         if (status.Summary.LongestDelay is { } longest)
         {
             sentences.Add(LongestDelay(longest));
@@ -23,12 +34,8 @@ public static class Narrative
 
         sentences.Add(DueNext(status));
         sentences.Add(Deadline(status));
-        if (status.Metrics.Count > 0)
-        {
-            sentences.Add(Metrics(status.Metrics));
-        }
-
-        sentences.AddRange(Actions(status.Actions));
+        sentences.AddRange(MetricsOf(status));
+        sentences.AddRange(ActionsOf(status));
         return sentences;
     }
 
@@ -49,10 +56,38 @@ public static class Narrative
         return $"Of {Words.Count(counts.Total, "milestone")}, {Words.List(parts)} ({counts.PercentComplete}% complete).";
     }
 
+    /// <summary>"Milestone WS4-03 is reported on hold."; null when none is.</summary>
+    public static string? OnHold(PeriodStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var ids = status.OnHold.Select(m => m.Milestone.Id).ToList();
+        return ids.Count switch
+        {
+            0 => null,
+            1 => $"Milestone {ids[0]} is reported on hold.",
+            <= IdsListed => $"Milestones {Words.List(ids)} are reported on hold.",
+            _ => $"{Words.Lead(ids.Count, "milestone")} are reported on hold.",
+        };
+    }
+
+    /// <summary>"Milestone WS2-01 (Deliver the plan)": a description in brackets reads correctly whatever its wording.</summary>
+    public static string Named(Milestone milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return $"Milestone {milestone.Id} ({milestone.Title})";
+    }
+
+    /// <summary>"delayed but not at risk", or "on track, reported on hold".</summary>
+    public static string Describe(MilestoneAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return MilestoneRules.Describe(assessment.Status) + (assessment.OnHold ? ", reported on hold" : string.Empty);
+    }
+
     public static string LongestDelay(MilestoneAssessment longest)
     {
         ArgumentNullException.ThrowIfNull(longest);
-        return $"The longest delay is {Words.Count(longest.DelayDays, "day")}: {longest.Milestone.Id}, {longest.Milestone.Title}.";
+        return $"The longest delay is {Words.Count(longest.DelayDays, "day")}, on milestone {longest.Milestone.Id} ({longest.Milestone.Title}).";
     }
 
     public static string Movements(PeriodStatus status)
@@ -72,7 +107,7 @@ public static class Narrative
         if (status.Removed.Count > 0)
         {
             var ids = status.Removed.Select(r => r.Milestone.Id).ToList();
-            text += $" {Words.Capitalise(Words.Count(ids.Count, "milestone"))} reported last month {Words.WasWere(ids.Count)} not reported this month: {Words.List(ids)}.";
+            text += $" {Words.Lead(ids.Count, "milestone")} reported last month {Words.WasWere(ids.Count)} not reported this month: {Words.List(ids)}.";
         }
 
         return text;
@@ -90,7 +125,7 @@ public static class Narrative
     {
         ArgumentNullException.ThrowIfNull(status);
         var n = status.Summary.DueNextPeriod.Count;
-        return $"{Words.Capitalise(Words.Count(n, "milestone"))} {Words.IsAre(n)} due in {status.Period.Next.ToLongName()}.";
+        return $"{Words.Lead(n, "milestone")} {Words.IsAre(n)} due in {status.Period.Next.ToLongName()}.";
     }
 
     public static string Deadline(PeriodStatus status)
@@ -102,6 +137,25 @@ public static class Narrative
             : $"The WSoA deadline of {Words.Date(status.Deadline)} passed {Words.Count(-days, "day")} ago.";
     }
 
+    /// <summary>The metrics in words, or what became of the month's metrics return (and the last accepted month's, labelled, if shown).</summary>
+    public static IReadOnlyList<string> MetricsOf(PeriodStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Returns.Metrics.IsAccepted)
+        {
+            return [Metrics(status.Metrics)];
+        }
+
+        var sentences = new List<string> { DataNarrative.Absent(status, Dataset.Metrics, "no performance figures are given for the month") };
+        if (status.EarlierMetrics is { } earlier)
+        {
+            sentences.Add(DataNarrative.EarlierLabel(Dataset.Metrics, earlier.Period));
+            sentences.Add(Metrics(earlier.Value));
+        }
+
+        return sentences;
+    }
+
     public static string Metrics(IReadOnlyList<MetricAssessment> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
@@ -111,25 +165,47 @@ public static class Narrative
         AddPart(parts, targeted.Count(m => m.Rag == Rag.Amber), "close to the target");
         AddPart(parts, targeted.Count(m => m.Rag == Rag.Red), "well short of the target");
         var text = targeted.Count == 0
-            ? $"{Words.Capitalise(Words.Count(metrics.Count, "metric"))} {Words.IsAre(metrics.Count)} reported, none with a target."
+            ? $"{Words.Lead(metrics.Count, "metric")} {Words.IsAre(metrics.Count)} reported, none with a target."
             : $"Of {Words.Count(targeted.Count, "metric")} with a target, {Words.List(parts)}.";
         var improving = metrics.Count(m => m.Direction == Direction.Improving);
         var worsening = metrics.Count(m => m.Direction == Direction.Worsening);
-        if (improving + worsening > 0)
+        if (improving > 0 || worsening > 0)
         {
-            text += $" Since the previous figures, {Words.Number(improving)} improved and {Words.Number(worsening)} worsened.";
+            var (first, second) = improving > 0
+                ? ($"{Words.Count(improving, "metric")} improved", worsening > 0 ? $"{Words.Number(worsening)} worsened" : "none worsened")
+                : ($"{Words.Count(worsening, "metric")} worsened", "none improved");
+            text += $" Since the previous figures, {first} and {second}.";
         }
 
         var stale = metrics.Count(m => m.Stale);
         if (stale > 0)
         {
-            text += $" {Words.Capitalise(Words.Count(stale, "metric"))} {Words.IsAre(stale)} two or more months old.";
+            text += $" {Words.Lead(stale, "metric")} {Words.IsAre(stale)} two or more months old.";
         }
 
         return text;
     }
 
-    /// <summary>"Seven actions from the previous meeting are now closed." and so on, as the Board's clerks write it.</summary>
+    /// <summary>The action log in words, or what became of the month's action log (and the last accepted one, labelled, if shown).</summary>
+    public static IReadOnlyList<string> ActionsOf(PeriodStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Actions is { } log)
+        {
+            return Actions(log);
+        }
+
+        var sentences = new List<string> { DataNarrative.Absent(status, Dataset.Actions, "this paper cannot report on the action log for the month") };
+        if (status.EarlierActions is { } earlier)
+        {
+            sentences.Add(DataNarrative.EarlierLabel(Dataset.Actions, earlier.Period));
+            sentences.AddRange(Actions(earlier.Value));
+        }
+
+        return sentences;
+    }
+
+    /// <summary>"Seven actions are now closed." and so on, as the Board's clerks write it; only for an accepted action log.</summary>
     public static IReadOnlyList<string> Actions(ActionLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
@@ -138,12 +214,29 @@ public static class Narrative
         var overdue = log.OpenOverdue.Count;
         var sentences = new List<string>
         {
-            closed == 1 ? "One action is now closed." : $"{Words.Capitalise(Words.Count(closed, "action"))} are now closed.",
-            $"{Words.Capitalise(Words.Count(notDue, "action"))} that {Words.IsAre(notDue)} not yet due {(notDue == 1 ? "remains" : "remain")} open.",
+            closed switch
+            {
+                0 => "No action was closed this month.",
+                1 => "One action is now closed.",
+                _ => $"{Words.Lead(closed, "action")} are now closed.",
+            },
         };
-        if (overdue > 0)
+        if (notDue > 0)
         {
-            sentences.Add($"{Words.Capitalise(Words.Count(overdue, "action"))} {Words.IsAre(overdue)} overdue, the oldest by {Words.Count(log.OpenOverdue[0].OverdueDays, "day")}.");
+            sentences.Add($"{Words.Lead(notDue, "action")} that {Words.IsAre(notDue)} not yet due {(notDue == 1 ? "remains" : "remain")} open.");
+        }
+        else if (overdue == 0)
+        {
+            sentences.Add("No actions remain open.");
+        }
+
+        if (overdue == 1)
+        {
+            sentences.Add($"One action is overdue, by {Words.Count(log.OpenOverdue[0].OverdueDays, "day")}.");
+        }
+        else if (overdue > 1)
+        {
+            sentences.Add($"{Words.Lead(overdue, "action")} are overdue, the oldest by {Words.Count(log.OpenOverdue[0].OverdueDays, "day")}.");
         }
 
         return sentences;

@@ -6,6 +6,11 @@ using SendFunctions.Core.Periods;
 namespace SendFunctions.Core.Status;
 
 /// <summary>The computed state of the programme for one period.</summary>
+/// <param name="Metrics">The period's own readings, assessed; empty when its metrics return is missing or rejected (see <paramref name="Returns"/>).</param>
+/// <param name="Actions">The action log as at the month end; null unless the period has an accepted action log.</param>
+/// <param name="Returns">What became of each of the period's returns: what a paper says about the data it uses.</param>
+/// <param name="EarlierMetrics">The last accepted month's metrics, assessed as at that month, when the period has none and the programme shows the last accepted month.</param>
+/// <param name="EarlierActions">Likewise for the action log.</param>
 public sealed record PeriodStatus(
     ReportingPeriod Period,
     DateOnly Deadline,
@@ -14,8 +19,18 @@ public sealed record PeriodStatus(
     bool HasPreviousPeriod,
     IReadOnlyList<MetricAssessment> Metrics,
     IReadOnlyDictionary<string, IReadOnlyList<MetricPoint>> MetricSeries,
-    ActionLog Actions,
-    StatusSummary Summary);
+    ActionLog? Actions,
+    StatusSummary Summary,
+    PeriodReturns Returns,
+    LastAccepted<IReadOnlyList<MetricAssessment>>? EarlierMetrics = null,
+    LastAccepted<ActionLog>? EarlierActions = null)
+{
+    /// <summary>Milestones whose owners report them on hold; each keeps the status its dates give it.</summary>
+    public IReadOnlyList<MilestoneAssessment> OnHold => Milestones.Where(m => m.OnHold).ToList();
+}
+
+/// <summary>An earlier month's figures shown, labelled with <see cref="Period"/>, in place of a return the period does not have.</summary>
+public sealed record LastAccepted<T>(ReportingPeriod Period, T Value);
 
 /// <summary>A metric's value in one earlier or current period, for trend charts.</summary>
 public sealed record MetricPoint(ReportingPeriod Period, decimal Value);

@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 
@@ -15,10 +16,25 @@ public static class StatusEngine
         var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, period.Previous.AsOf, inputs.Deadline)).ToList();
         var (milestones, removed) = MilestoneMovement.Compare(assessed, previous);
 
+        var returns = CheckedReturns(inputs);
         var series = MetricSeries(inputs);
-        var metrics = inputs.Metrics
-            .Select(r => MetricRules.Assess(r, period, PreviousValue(series, r.Id, period), inputs.TolerancePercent))
-            .ToList();
+        var metrics = Assess(inputs.Metrics, period);
+        var actions = returns.Actions.IsAccepted ? ActionLog.Assess(inputs.Actions, period) : null;
+
+        LastAccepted<IReadOnlyList<MetricAssessment>>? earlierMetrics = null;
+        LastAccepted<ActionLog>? earlierActions = null;
+        if (inputs.MissingReturns == MissingReturnDisplay.LastAccepted)
+        {
+            if (!returns.Metrics.IsAccepted && inputs.MetricHistory.Where(d => d.Period < period).MaxBy(d => d.Period) is { } lastMetrics)
+            {
+                earlierMetrics = new(lastMetrics.Period, Assess(lastMetrics.Readings, lastMetrics.Period));
+            }
+
+            if (!returns.Actions.IsAccepted && inputs.EarlierActions is { } lastActions && lastActions.Period < period)
+            {
+                earlierActions = new(lastActions.Period, ActionLog.Assess(lastActions.Items, lastActions.Period));
+            }
+        }
 
         return new PeriodStatus(
             period,
@@ -28,8 +44,33 @@ public static class StatusEngine
             previous is not null,
             metrics,
             series,
-            ActionLog.Assess(inputs.Actions, period),
-            Summarise(inputs, milestones));
+            actions,
+            Summarise(inputs, milestones),
+            returns,
+            earlierMetrics,
+            earlierActions);
+
+        // Each reading is judged as at the month of the drop it came from, so an earlier month's figures read as they did then.
+        IReadOnlyList<MetricAssessment> Assess(IReadOnlyList<MetricReading> readings, Periods.ReportingPeriod drop) => readings
+            .Select(r => MetricRules.Assess(r, drop, PreviousValue(series, r.Id, drop), inputs.TolerancePercent))
+            .ToList();
+    }
+
+    /// <summary>The returns as given (or as the data implies); a state that contradicts the data is a programming error.</summary>
+    private static PeriodReturns CheckedReturns(PeriodInputs inputs)
+    {
+        var returns = inputs.Returns ?? PeriodReturns.FromPresence(true, inputs.Metrics.Count > 0, inputs.Actions.Count > 0);
+        if (!returns.Milestones.IsAccepted)
+        {
+            throw new ArgumentException("A period's status needs its accepted milestones.", nameof(inputs));
+        }
+
+        if (returns.Metrics.IsAccepted != inputs.Metrics.Count > 0 || returns.Actions.IsAccepted != inputs.Actions.Count > 0)
+        {
+            throw new ArgumentException("The returns' states must match the data given: rows exactly where a return is Accepted.", nameof(inputs));
+        }
+
+        return returns;
     }
 
     private static StatusSummary Summarise(PeriodInputs inputs, IReadOnlyList<MilestoneAssessment> milestones)

@@ -31,6 +31,13 @@ public static class Words
     /// <summary>"one milestone", "two milestones", "no milestones", "12 milestones".</summary>
     public static string Count(int n, string singular, string? plural = null) => $"{Number(n)} {(n == 1 ? singular : plural ?? singular + "s")}";
 
+    /// <summary>
+    /// A count that opens a sentence: "No actions", "One action", "Seven actions"; above ten "A total of 12 actions",
+    /// because a sentence never starts with a numeral.
+    /// </summary>
+    public static string Lead(int n, string singular, string? plural = null) =>
+        n is >= 0 and <= 10 ? Capitalise(Count(n, singular, plural)) : $"A total of {Count(n, singular, plural)}";
+
     /// <summary>"is" for one, "are" otherwise (and for none: "no milestones are").</summary>
     public static string IsAre(int n) => n == 1 ? "is" : "are";
 

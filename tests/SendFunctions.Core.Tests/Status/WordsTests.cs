@@ -43,7 +43,7 @@ public sealed class WordsTests
     public void Actions_OneEach_IsSingular()
     {
         var log = new SendFunctions.Core.Actions.ActionLog([Item("A")], [Item("B")], [new(Item("C"), 3)]);
-        Assert.Equal(["One action is now closed.", "One action that is not yet due remains open.", "One action is overdue, the oldest by three days."], Narrative.Actions(log));
+        Assert.Equal(["One action is now closed.", "One action that is not yet due remains open.", "One action is overdue, by three days."], Narrative.Actions(log));
     }
 
     private static SendFunctions.Core.Actions.ActionItem Item(string id) =>

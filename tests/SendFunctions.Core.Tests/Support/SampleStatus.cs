@@ -12,9 +12,21 @@ internal static class SampleStatus
         ReportingConfig.Parse(File.ReadAllBytes(Path.Combine(Repository.Samples, "config", "reporting.json"))).Config
         ?? throw new InvalidOperationException("samples/config/reporting.json is invalid.");
 
-    public static PeriodStatus For(string period)
+    /// <summary>Every sample month's accepted data, as the curated store would hold it.</summary>
+    public static IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> Accepted { get; } = Load();
+
+    public static PeriodStatus For(string period) => With(period, month => month);
+
+    /// <summary>The status of a sample month after <paramref name="change"/> to what was accepted for it (a return taken away, dates given).</summary>
+    public static PeriodStatus With(string period, Func<AcceptedPeriod, AcceptedPeriod> change, MissingReturnDisplay display = MissingReturnDisplay.Nothing)
     {
         var target = ReportingPeriod.Parse(period);
+        var accepted = Accepted.ToDictionary(p => p.Key, p => p.Key == target ? change(p.Value) : p.Value);
+        return StatusEngine.Compute(AcceptedData.InputsFor(target, Config.Programme.Deadline, Config.Programme.MetricTolerancePercent, accepted, display)!);
+    }
+
+    private static Dictionary<ReportingPeriod, AcceptedPeriod> Load()
+    {
         var accepted = new Dictionary<ReportingPeriod, AcceptedPeriod>();
         foreach (var folder in Directory.GetDirectories(Path.Combine(Repository.Samples, "drops")))
         {
@@ -31,6 +43,6 @@ internal static class SampleStatus
                 ((MilestoneRows)rows[Dataset.Milestones]).Items, ((MetricRows)rows[Dataset.Metrics]).Items, ((ActionRows)rows[Dataset.Actions]).Items);
         }
 
-        return StatusEngine.Compute(AcceptedData.InputsFor(target, Config.Programme.Deadline, Config.Programme.MetricTolerancePercent, accepted)!);
+        return accepted;
     }
 }

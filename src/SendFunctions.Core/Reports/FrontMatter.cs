@@ -1,0 +1,21 @@
+using SendFunctions.Core.Reports.Word;
+using SendFunctions.Core.Status;
+
+namespace SendFunctions.Core.Reports;
+
+/// <summary>What every paper says near its top: notes for a preview, and the data the paper uses.</summary>
+internal static class FrontMatter
+{
+    /// <summary>A preview's notes (placeholder contact details and the like); a paper that is sent has none.</summary>
+    public static void PreviewNotes(WordWriter word, ReportContext c)
+    {
+        foreach (var note in c.PreviewNotes)
+        {
+            word.Labelled("Preview note:", note);
+        }
+    }
+
+    /// <summary>"Data used in this paper: This paper uses the January 2025 milestone return (uploaded on ...) ..."</summary>
+    public static void DataUsed(WordWriter word, ReportContext c) =>
+        word.Labelled("Data used in this paper:", string.Join(" ", DataNarrative.Used(c.Status)));
+}
