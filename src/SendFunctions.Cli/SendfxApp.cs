@@ -15,7 +15,6 @@ public static class SendfxApp
         var root = new RootCommand("sendfx: validate drops, compute WSoA status, render papers and operate a SendFunctions storage account.")
         {
             ValidateCommand.Create(output, error),
-            BenchCommand.Create(output, error),
             UploadCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             RunsCommand.Create(output),
