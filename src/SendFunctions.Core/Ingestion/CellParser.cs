@@ -23,6 +23,8 @@ public sealed class CellParser
     private readonly string idColumn;
     private readonly StringPool pool = new();
     private readonly StringPool keys = new();
+    private readonly int[] poolTries;
+    private readonly int[] poolHits;
     private ulong reportedUnusable;
 
     internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn)
@@ -33,6 +35,8 @@ public sealed class CellParser
         this.warnings = warnings;
         this.limits = limits;
         this.idColumn = idColumn;
+        poolTries = new int[map.ColumnCount];
+        poolHits = new int[map.ColumnCount];
     }
 
     public int Row => reader.RowNumber;
@@ -54,7 +58,7 @@ public sealed class CellParser
         {
             var span = reader.TextOf(index).Trim();
             text = IssueValues.HasHidden(span) ? Cleaned(column, span)
-                : ReferenceEquals(column, idColumn) ? span.ToString() : pool.Get(span);
+                : Share(column, span);
         }
 
         if (text.Length > maxLength)
@@ -199,7 +203,7 @@ public sealed class CellParser
     public Cell RawCell(string column)
     {
         var index = Usable(column);
-        return index < 0 ? Cell.Empty : reader.CellAt(index);
+        return index < 0 ? Cell.Empty : new Cell(pool.Get(reader.TextOf(index)), reader.KindOf(index), reader.NumberOf(index));
     }
 
     /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell.</summary>
@@ -293,6 +297,24 @@ public sealed class CellParser
                 "Invisible formatting characters (such as a zero-width space, a byte order mark or a right-to-left override) were removed from this cell: they can hide a repeated ID or change how text displays. Check the text reads as intended."));
         }
 
+        return text;
+    }
+
+    /// <summary>
+    /// Shares the string when the column repeats its values (workstreams, owners); a column whose values are mostly new
+    /// after a thousand rows (IDs, descriptions) stops being looked up.
+    /// </summary>
+    private string Share(string column, ReadOnlySpan<char> span)
+    {
+        var position = map.Find(column);
+        if (ReferenceEquals(column, idColumn) || (poolTries[position] >= 1024 && poolHits[position] * 2 < poolTries[position]))
+        {
+            return span.ToString();
+        }
+
+        poolTries[position]++;
+        var text = pool.Get(span, out var found);
+        poolHits[position] += found ? 1 : 0;
         return text;
     }
 

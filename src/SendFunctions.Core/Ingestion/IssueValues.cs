@@ -21,7 +21,8 @@ internal static class IssueValues
 
     public static string Shorten(string text) => text.Length <= MaxShown ? text : string.Concat(text.AsSpan(0, MaxShown), "...");
 
-    public static bool HasHidden(ReadOnlySpan<char> text) => text.ContainsAny(Hidden);
+    /// <summary>Printable ASCII (most cells) is checked in one vectorised pass; anything else against the full set.</summary>
+    public static bool HasHidden(ReadOnlySpan<char> text) => text.ContainsAnyExceptInRange(' ', '~') && text.ContainsAny(Hidden);
 
     public static bool HasControl(ReadOnlySpan<char> text) => text.ContainsAny(Control);
 

@@ -34,9 +34,53 @@ internal static class NumberText
             return IsDecimalComma(span) ? Result.DecimalComma : Result.NotNumber;
         }
 
+        if (TryPlain(span, out number))
+        {
+            return Result.Number;
+        }
+
         return decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
             ? Result.Number
             : Result.NotNumber;
+    }
+
+    /// <summary>The common form, optional minus, digits, optional point and digits (at most 18 digits in all), without the general parser.</summary>
+    private static bool TryPlain(ReadOnlySpan<char> span, out decimal number)
+    {
+        number = 0;
+        var negative = span.Length > 0 && span[0] == '-';
+        var digits = negative ? span[1..] : span;
+        if (digits.IsEmpty || digits.Length > 18)
+        {
+            return false;
+        }
+
+        long value = 0;
+        var scale = -1;
+        foreach (var ch in digits)
+        {
+            if (ch is >= '0' and <= '9')
+            {
+                value = (value * 10) + (ch - '0');
+                scale += scale >= 0 ? 1 : 0;
+            }
+            else if (ch == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (scale == 0 && digits.Length == 1)
+        {
+            return false;
+        }
+
+        number = new decimal(unchecked((int)value), (int)(value >> 32), 0, negative && value != 0, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     /// <summary>Digits in groups of three after the first (1 to 3 digits), before any decimal point: 1,234 and 1,100,000.5.</summary>

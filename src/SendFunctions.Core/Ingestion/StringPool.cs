@@ -13,8 +13,11 @@ internal sealed class StringPool
 
     public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public string Get(ReadOnlySpan<char> text)
+    public string Get(ReadOnlySpan<char> text) => Get(text, out _);
+
+    public string Get(ReadOnlySpan<char> text, out bool found)
     {
+        found = false;
         if (text.IsEmpty)
         {
             return string.Empty;
@@ -27,6 +30,7 @@ internal sealed class StringPool
 
         if (lookup.TryGetValue(text, out var pooled))
         {
+            found = true;
             return pooled;
         }
 
