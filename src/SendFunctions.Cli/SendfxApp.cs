@@ -3,19 +3,19 @@ using SendFunctions.Cli.Commands;
 
 namespace SendFunctions.Cli;
 
-/// <summary>sendfx: the core on local files and on a storage account. Exit codes: 0 ok, 1 failed or invalid, 2 usage error.</summary>
+/// <summary>sendfx: the core on local files and on a storage account. Exit codes: 0 ok, 1 failed or invalid, 2 usage error, 3 internal failure (validate).</summary>
 public static class SendfxApp
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
+    public const int InternalFailure = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("sendfx: validate drops, compute WSoA status, render papers and operate a SendFunctions storage account.")
         {
             ValidateCommand.Create(output, error),
-            BenchCommand.Create(output, error),
             UploadCommand.Create(output, error),
             ConvertCommand.Create(output, error),
             RunsCommand.Create(output),

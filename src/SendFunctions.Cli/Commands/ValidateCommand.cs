@@ -48,8 +48,11 @@ internal static class ValidateCommand
             deadline = d;
         }
 
-        using var stream = file.OpenRead();
-        var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default, KeepRows: false));
+        if (Check(file, drop, deadline, error) is not { } result)
+        {
+            return SendfxApp.InternalFailure;
+        }
+
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(ValidationReportWriter.ToContract(result.Report), Json.Options));
@@ -60,6 +63,26 @@ internal static class ValidateCommand
         }
 
         return result.Valid ? SendfxApp.Ok : SendfxApp.Failed;
+    }
+
+    /// <summary>
+    /// The validator turns every kind of bad content into a report; what still escapes is a fault in sendfx or the machine
+    /// (the file unreadable, memory exhausted). It gets its own exit code, 3, so a script never mistakes it for "invalid".
+    /// </summary>
+    private static DropValidation? Check(FileInfo file, DropPath drop, DateOnly? deadline, TextWriter error)
+    {
+#pragma warning disable CA1031 // The last resort of a command-line tool: report the failure and exit 3 rather than crash with a stack trace.
+        try
+        {
+            using var stream = file.OpenRead();
+            return DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default, KeepRows: false));
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine($"sendfx could not check '{file.Name}': {ex.GetType().Name}: {ex.Message}. This is a fault in sendfx or the machine, not in the file's data; the file was not judged.");
+            return null;
+        }
+#pragma warning restore CA1031
     }
 
     /// <summary>Dataset and period from the options, else from a <c>{period}/{dataset}.{ext}</c> path.</summary>

@@ -62,7 +62,7 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
             return null;
         }
 
-        switch (ColumnSpec.Normalise(text))
+        switch (cells.Key("Status"))
         {
             case "open":
                 return ActionState.Open;

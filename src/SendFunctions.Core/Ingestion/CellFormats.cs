@@ -15,9 +15,16 @@ internal sealed class CellFormats
     public static CellFormats From(WorkbookStylesPart? styles)
     {
         var stylesheet = styles?.Stylesheet;
-        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null)
-            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? string.Empty) ?? [];
+        var custom = new Dictionary<uint, string>();
+        foreach (var format in stylesheet?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        {
+            // A number format id defined twice is not what Excel writes; the first definition is used.
+            if (format.NumberFormatId?.Value is { } id)
+            {
+                custom.TryAdd(id, format.FormatCode?.Value ?? string.Empty);
+            }
+        }
+
         var xfs = stylesheet?.CellFormats?.Elements<CellFormat>().ToList() ?? [];
         var kinds = xfs.Select(xf => Classify(xf.NumberFormatId?.Value ?? 0, custom)).ToArray();
         return new CellFormats(kinds);

@@ -1,10 +1,12 @@
 using System.Globalization;
-using System.Text;
 
 namespace SendFunctions.Core.Ingestion;
 
-/// <summary>Reads typed values from cells by the contract's rules. Failures are issues, not exceptions.</summary>
-public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssue> errors, List<ValidationIssue> warnings)
+/// <summary>
+/// Reads typed values from the current row's cells by the contract's rules, straight from the reader's buffers: numbers,
+/// dates and choices are parsed from spans, and short repeated text is shared. Failures are issues, not exceptions.
+/// </summary>
+public sealed class CellParser
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -13,23 +15,55 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
         "yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "d MMM yyyy", "d MMMM yyyy", "dd MMM yyyy", "dd MMMM yyyy",
     ];
 
-    public int Row => row.Number;
+    private readonly TableReader reader;
+    private readonly HeaderMap map;
+    private readonly IssueLog errors;
+    private readonly IssueLog warnings;
+    private readonly IngestionLimits limits;
+    private readonly string idColumn;
+    private readonly StringPool pool = new();
+    private readonly StringPool keys = new();
+    private readonly int[] poolTries;
+    private readonly int[] poolHits;
+    private ulong reportedUnusable;
 
-    /// <summary>Trimmed text with control characters removed; empty when the cell is blank.</summary>
+    internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn)
+    {
+        this.reader = reader;
+        this.map = map;
+        this.errors = errors;
+        this.warnings = warnings;
+        this.limits = limits;
+        this.idColumn = idColumn;
+        poolTries = new int[map.ColumnCount];
+        poolHits = new int[map.ColumnCount];
+    }
+
+    public int Row => reader.RowNumber;
+
+    /// <summary>Trimmed text with control and invisible format characters removed (with a warning); empty when the cell is blank.</summary>
     public string Text(string column, int maxLength = int.MaxValue)
     {
-        var cell = map.CellOf(row, column);
-        var text = cell.Kind == CellKind.Text ? cell.Text.Trim() : FormatNumber(cell);
-        if (HasControlCharacters(text))
+        var index = Usable(column);
+        string text;
+        if (index < 0)
         {
-            text = RemoveControlCharacters(text);
-            warnings.Add(Issue(column, Shorten(text), IssueCode.ControlCharacters,
-                "Hidden control characters were removed from this cell. Check the text reads as intended."));
+            text = string.Empty;
+        }
+        else if (reader.KindOf(index) != CellKind.Text)
+        {
+            text = FormatNumber(reader.NumberOf(index));
+        }
+        else
+        {
+            var span = reader.TextOf(index).Trim();
+            text = IssueValues.HasHidden(span) ? Cleaned(column, span)
+                : Share(column, span);
         }
 
         if (text.Length > maxLength)
         {
-            errors.Add(Issue(column, Shorten(text), IssueCode.TooLong,
+            errors.Add(Issue(column, text, IssueCode.TooLong,
                 $"This text is {text.Length} characters long; at most {maxLength} are allowed. Shorten it."));
         }
 
@@ -39,7 +73,7 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
     public string RequiredText(string column, int maxLength = int.MaxValue)
     {
         var text = Text(column, maxLength);
-        if (text.Length == 0)
+        if (text.Length == 0 && !WasUnusable(column))
         {
             Required(column);
         }
@@ -49,22 +83,16 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
 
     public DateOnly? Date(string column, bool required)
     {
-        var cell = map.CellOf(row, column);
-        if (cell.Kind is CellKind.Date or CellKind.Number)
+        var index = Usable(column);
+        if (index >= 0 && reader.KindOf(index) is CellKind.Date or CellKind.Number)
         {
-            if (cell.Number is >= 1 and < 2958466)
-            {
-                return DateOnly.FromDateTime(DateTime.FromOADate(cell.Number));
-            }
-
-            errors.Add(Issue(column, cell.Text, IssueCode.BadDate, "This number is not a date. Enter a date such as 31/01/2025."));
-            return null;
+            return SerialDate(column, index);
         }
 
-        var text = cell.Text.Trim();
-        if (text.Length == 0)
+        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        if (text.IsEmpty)
         {
-            if (required)
+            if (required && !WasUnusable(column))
             {
                 Required(column);
             }
@@ -74,31 +102,42 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
 
         if (TryParseDate(text, out var date))
         {
-            return date;
+            return Plausible(column, date, text);
         }
 
-        errors.Add(Issue(column, text, IssueCode.BadDate, DateAdvice(text)));
+        var written = text.ToString();
+        errors.Add(Issue(column, written, IssueCode.BadDate, DateAdvice(written)));
         return null;
     }
 
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, DateFormats, British, DateTimeStyles.AllowWhiteSpaces, out date)
+    public static bool TryParseDate(string text, out DateOnly date) => TryParseDate(text.AsSpan(), out date);
+
+    internal static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        NumericDate.TryParse(text, out date)
+        || DateOnly.TryParseExact(text, DateFormats, British, DateTimeStyles.AllowWhiteSpaces, out date)
         || DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
 
     /// <summary>A number; a percentage-formatted workbook cell (0.37) is read as 37.</summary>
     public decimal? Number(string column, bool required)
     {
-        var cell = map.CellOf(row, column);
-        if (cell.Kind != CellKind.Text)
+        var index = Usable(column);
+        if (index >= 0 && reader.KindOf(index) != CellKind.Text)
         {
-            var value = (decimal)Math.Round(cell.Kind == CellKind.Percent ? cell.Number * 100 : cell.Number, 10);
-            return value;
+            var number = reader.NumberOf(index);
+            var value = reader.KindOf(index) == CellKind.Percent ? number * 100 : number;
+            if (!double.IsFinite(value) || Math.Abs(value) > 1e27)
+            {
+                errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadNumber, "This number is too large to be a figure in a return (or is not a number at all). Enter the figure itself."));
+                return null;
+            }
+
+            return (decimal)Math.Round(value, 10);
         }
 
-        var text = cell.Text.Trim();
-        if (text.Length == 0)
+        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        if (text.IsEmpty)
         {
-            if (required)
+            if (required && !WasUnusable(column))
             {
                 Required(column);
             }
@@ -106,60 +145,186 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
             return null;
         }
 
-        if (TryParseNumber(text, out var number))
+        switch (NumberText.Parse(text, out var parsed))
         {
-            return number;
+            case NumberText.Result.Number:
+                return parsed;
+            case NumberText.Result.DecimalComma:
+                var written = text.ToString();
+                errors.Add(Issue(column, written, IssueCode.DecimalComma,
+                    $"This has a comma where a decimal point belongs (as Excel writes numbers in some European languages). Write it with a full stop, {written.Replace(',', '.')}: in a return a comma only separates thousands, as in 1,234."));
+                return null;
+            default:
+                errors.Add(Issue(column, text.ToString(), IssueCode.BadNumber, "This is not a number. Enter digits only, for example 37, 37.5, 37%, 1,234 or £1,100,000."));
+                return null;
         }
-
-        errors.Add(Issue(column, text, IssueCode.BadNumber, "This is not a number. Enter digits only, for example 37, 37.5, 37%, 1,234 or £1,100,000."));
-        return null;
     }
 
-    public static bool TryParseNumber(string text, out decimal number)
-    {
-        var span = text.AsSpan().Trim();
-        if (span.StartsWith("£"))
-        {
-            span = span[1..].TrimStart();
-        }
-
-        if (span.EndsWith("%"))
-        {
-            span = span[..^1].TrimEnd();
-        }
-
-        return decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
-    }
+    public static bool TryParseNumber(string text, out decimal number) =>
+        NumberText.Parse(text.AsSpan().Trim(), out number) == NumberText.Result.Number;
 
     /// <summary>yes/no, y/n, true/false, 1/0; empty is no.</summary>
     public bool Boolean(string column)
     {
-        var text = map.CellOf(row, column).Text.Trim().ToLowerInvariant();
-        switch (text)
+        var index = Usable(column);
+        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        if (text.IsEmpty || Is(text, "no") || Is(text, "n") || Is(text, "false") || Is(text, "0"))
         {
-            case "" or "no" or "n" or "false" or "0":
-                return false;
-            case "yes" or "y" or "true" or "1":
-                return true;
-            default:
-                errors.Add(Issue(column, text, IssueCode.BadBoolean, "Enter Yes or No (or leave the cell empty for No)."));
-                return false;
+            return false;
         }
+
+        if (Is(text, "yes") || Is(text, "y") || Is(text, "true") || Is(text, "1"))
+        {
+            return true;
+        }
+
+        errors.Add(Issue(column, text.ToString().ToLowerInvariant(), IssueCode.BadBoolean, "Enter Yes or No (or leave the cell empty for No)."));
+        return false;
     }
 
     public void Error(string column, string? value, IssueCode code, string message) => errors.Add(Issue(column, value, code, message));
 
     public void Warning(string column, string? value, IssueCode code, string message) => warnings.Add(Issue(column, value, code, message));
 
-    public string RawText(string column) => map.CellOf(row, column).Text.Trim();
+    /// <summary>The trimmed text as written; empty for a blank, an uncalculated formula or an error value.</summary>
+    public string RawText(string column)
+    {
+        var index = Usable(column);
+        return index < 0 ? string.Empty : pool.Get(reader.TextOf(index).Trim());
+    }
 
-    public Cell RawCell(string column) => map.CellOf(row, column);
+    /// <summary>The trimmed text in <see cref="ColumnSpec.Normalise"/>'s form, for matching a choice ("In progress" is "inprogress"); made once per distinct value in a file.</summary>
+    public string Key(string column)
+    {
+        var index = Usable(column);
+        return index < 0 ? string.Empty : keys.Derived(reader.TextOf(index).Trim(), ColumnSpec.Normalise);
+    }
+
+    public Cell RawCell(string column)
+    {
+        var index = Usable(column);
+        return index < 0 ? Cell.Empty : new Cell(pool.Get(reader.TextOf(index)), reader.KindOf(index), reader.NumberOf(index));
+    }
+
+    /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell.</summary>
+    internal void BeginRow() => reportedUnusable = 0;
+
+    /// <summary>The source column of <paramref name="column"/>, or -1 when it is absent, blank past the row's end, or unusable (reported here once).</summary>
+    private int Usable(string column)
+    {
+        var index = map.IndexOf(column);
+        if (index < 0 || index >= reader.Count)
+        {
+            return -1;
+        }
+
+        var kind = reader.KindOf(index);
+        if (kind is not (CellKind.UncalculatedFormula or CellKind.Error))
+        {
+            return index;
+        }
+
+        var bit = 1UL << (map.Find(column) & 63);
+        if ((reportedUnusable & bit) == 0)
+        {
+            reportedUnusable |= bit;
+            errors.Add(kind == CellKind.Error
+                ? Issue(column, reader.TextOf(index).ToString(), IssueCode.CellError,
+                    "This cell shows an Excel error instead of a value. Correct the formula or type the value, then save and upload again.")
+                : Issue(column, null, IssueCode.UncalculatedFormula,
+                    "This cell holds a formula that was saved without its result (the program that saved the file did not calculate it). Open the file in Excel so it calculates, save it and upload again, or type the value."));
+        }
+
+        return -1;
+    }
+
+    private bool WasUnusable(string column)
+    {
+        var index = map.IndexOf(column);
+        return index >= 0 && index < reader.Count && reader.KindOf(index) is CellKind.UncalculatedFormula or CellKind.Error;
+    }
+
+    private DateOnly? SerialDate(string column, int index)
+    {
+        var serial = reader.NumberOf(index);
+        if (reader.KindOf(index) == CellKind.Number && reader.Date1904)
+        {
+            serial += 1462;
+        }
+
+        if (!reader.Date1904 && Math.Floor(serial) == 60)
+        {
+            errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadDate,
+                "This is Excel's 29/02/1900, a day that never existed (1900 was not a leap year). Enter the real date, for example 31/01/2025."));
+            return null;
+        }
+
+        if (serial is >= 1 and < 2958466)
+        {
+            var date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return Plausible(column, date, reader.TextOf(index));
+        }
+
+        errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadDate, "This number is not a date. Enter a date such as 31/01/2025."));
+        return null;
+    }
+
+    /// <summary>Dates outside the configured range (default 1990 to 2100) are typing slips, not programme dates.</summary>
+    private DateOnly? Plausible(string column, DateOnly date, ReadOnlySpan<char> written)
+    {
+        if (date >= limits.EarliestDate && date <= limits.LatestDate)
+        {
+            return date;
+        }
+
+        errors.Add(Issue(column, written.ToString(), IssueCode.ImplausibleDate, string.Create(CultureInfo.InvariantCulture,
+            $"The date {date:dd/MM/yyyy} is outside the years a return can cover ({limits.EarliestDate.Year} to {limits.LatestDate.Year}). Check the year.")));
+        return null;
+    }
+
+    private string Cleaned(string column, ReadOnlySpan<char> span)
+    {
+        var text = IssueValues.RemoveHidden(span);
+        if (IssueValues.HasControl(span))
+        {
+            warnings.Add(Issue(column, text, IssueCode.ControlCharacters,
+                "Hidden control characters were removed from this cell. Check the text reads as intended."));
+        }
+
+        if (IssueValues.HasInvisible(span))
+        {
+            warnings.Add(Issue(column, text, IssueCode.InvisibleCharacters,
+                "Invisible formatting characters (such as a zero-width space, a byte order mark or a right-to-left override) were removed from this cell: they can hide a repeated ID or change how text displays. Check the text reads as intended."));
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// Shares the string when the column repeats its values (workstreams, owners); a column whose values are mostly new
+    /// after a thousand rows (IDs, descriptions) stops being looked up.
+    /// </summary>
+    private string Share(string column, ReadOnlySpan<char> span)
+    {
+        var position = map.Find(column);
+        if (ReferenceEquals(column, idColumn) || (poolTries[position] >= 1024 && poolHits[position] * 2 < poolTries[position]))
+        {
+            return span.ToString();
+        }
+
+        poolTries[position]++;
+        var text = pool.Get(span, out var found);
+        poolHits[position] += found ? 1 : 0;
+        return text;
+    }
+
+    private static bool Is(ReadOnlySpan<char> text, string word) => text.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private void Required(string column) =>
         errors.Add(Issue(column, string.Empty, IssueCode.RequiredValue, $"'{map.HeaderOf(column)}' must be filled in on every row. Enter a value."));
 
     private ValidationIssue Issue(string column, string? value, IssueCode code, string message) =>
-        new(row.Number, map.HeaderOf(column), value, code, message);
+        new(reader.RowNumber, map.HeaderOf(column), value is null ? null : IssueValues.Shorten(value), code, message);
 
     private static string DateAdvice(string text)
     {
@@ -177,34 +342,5 @@ public sealed class CellParser(SourceRow row, HeaderMap map, List<ValidationIssu
         return "This is not a real date in a format we read. Use day/month/year, for example 31/01/2025, or 2025-01-31.";
     }
 
-    private static string FormatNumber(Cell cell) => cell.Number.ToString(CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "...";
-
-    private static bool HasControlCharacters(string text)
-    {
-        foreach (var ch in text)
-        {
-            if (char.IsControl(ch) && ch is not '\t' and not '\n' and not '\r')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string RemoveControlCharacters(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (!char.IsControl(ch) || ch is '\t' or '\n' or '\r')
-            {
-                builder.Append(ch);
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    private static string FormatNumber(double number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,14 +3,14 @@ namespace SendFunctions.Core.Ingestion;
 /// <summary>A column a dataset expects, with the other names owners use for it.</summary>
 public sealed record ColumnSpec(string Name, bool Required, params string[] Aliases)
 {
-    /// <summary>Header matching ignores case, spaces, underscores, hyphens and full stops.</summary>
+    /// <summary>Header matching ignores case, spaces, underscores, hyphens, full stops and invisible format characters.</summary>
     public static string Normalise(string header)
     {
         Span<char> buffer = stackalloc char[Math.Min(header.Length, 256)];
         var length = 0;
         foreach (var ch in header.AsSpan(0, Math.Min(header.Length, 256)))
         {
-            if (ch is ' ' or '_' or '-' or '.' || char.IsWhiteSpace(ch) || ch == '\uFEFF')
+            if (ch is ' ' or '_' or '-' or '.' || char.IsWhiteSpace(ch) || IssueValues.IsInvisible(ch))
             {
                 continue;
             }

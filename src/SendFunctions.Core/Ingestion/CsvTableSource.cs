@@ -1,110 +1,147 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Sylvan.Data.Csv;
 
 namespace SendFunctions.Core.Ingestion;
 
-/// <summary>RFC 4180 CSV, UTF-8 (BOM optional) or, where the bytes are not valid UTF-8, Windows-1252 as Excel saves "CSV" in the UK.</summary>
-internal sealed class CsvTableSource : ITableSource
+/// <summary>
+/// RFC 4180 CSV read in place with Sylvan.Data.Csv: UTF-8 (BOM optional) or, where no byte is valid UTF-8 beyond ASCII,
+/// Windows-1252 as Excel saves "CSV" in the UK. A file mostly UTF-8 with a few other bytes is read as UTF-8 and reported.
+/// </summary>
+internal sealed class CsvTableSource : TableReader
 {
     private const int SniffBytes = 64 * 1024;
+    private const int MaxRowsListed = 10;
     private readonly Stream content;
-    private readonly Encoding encoding;
-    private readonly List<ValidationIssue> issues = [];
+    private readonly CsvTextKind kind;
+    private readonly IngestionLimits limits;
+    private readonly List<int> mixedRows = [];
+    private StreamReader? text;
+    private CsvDataReader? reader;
+    private int rowNumber;
+    private int mixedRowCount;
 
-    private CsvTableSource(Stream content, Encoding encoding)
+    private CsvTableSource(Stream content, CsvTextKind kind, IngestionLimits limits)
     {
         this.content = content;
-        this.encoding = encoding;
+        this.kind = kind;
+        this.limits = limits;
     }
 
-    public string? SheetName => null;
+    public override string? SheetName => null;
 
-    public IReadOnlyList<ValidationIssue> ReadIssues => issues;
+    public override int RowNumber => rowNumber;
 
-    public static TableOpenResult Open(Stream content)
+    public override int Count => reader!.RowFieldCount;
+
+    public static TableOpenResult Open(Stream content, IngestionLimits limits)
     {
         var head = new byte[(int)Math.Min(SniffBytes, content.Length)];
         content.Position = 0;
         content.ReadExactly(head);
-        if (head.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        if (CsvSniffer.Refuse(head) is { } refusal)
         {
-            return TableOpenResult.Fail(IssueCode.NotText, "The file is an Excel workbook saved with a .csv name. Upload it with the .xlsx extension, or use File > Save As > CSV UTF-8 in Excel.");
+            return new TableOpenResult(null, refusal);
         }
 
-        if (head.AsSpan().Contains((byte)0))
-        {
-            return TableOpenResult.Fail(IssueCode.NotText, "The file is not a text CSV file: it contains binary data. In Excel use File > Save As > CSV UTF-8 (Comma delimited) and upload that file.");
-        }
-
-        var encoding = IsUtf8(content) ? new UTF8Encoding(false) : Windows1252;
-        content.Position = 0;
-        return new TableOpenResult(new CsvTableSource(content, encoding), null);
+        var kind = CsvEncoding.Classify(content);
+        return new TableOpenResult(new CsvTableSource(content, kind, limits), null);
     }
 
-    public IEnumerable<SourceRow> ReadRows()
+    public override bool Next()
     {
-        content.Position = 0;
-        using var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        var rowNumber = 0;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            IgnoreBlankLines = false,
-            Mode = CsvMode.RFC4180,
-            BadDataFound = args => issues.Add(new ValidationIssue(
-                rowNumber, null, Truncate(args.Field), IssueCode.MalformedCsv,
-                "This row has a quote mark in an unexpected place; the text was read as written. Check the row, and put quotes only around whole values.")),
-        };
-        using var parser = new CsvParser(reader, config);
-        while (parser.Read())
+        reader ??= Start();
+        while (reader.Read())
         {
             rowNumber++;
-            var count = parser.Count;
-            var cells = new Cell[count];
-            var blank = true;
-            for (var i = 0; i < count; i++)
+            var raw = reader.GetRawRecordSpan();
+            if (raw.Contains('"'))
             {
-                var text = parser[i];
-                cells[i] = new Cell(text);
-                blank &= string.IsNullOrWhiteSpace(text);
+                CheckQuotes(raw);
             }
 
-            if (!blank)
+            if (kind == CsvTextKind.Mixed && raw.Contains('\uFFFD'))
             {
-                yield return new SourceRow(rowNumber, cells);
+                NoteMixed();
+            }
+
+            for (var i = 0; i < reader.RowFieldCount; i++)
+            {
+                if (!reader.GetFieldSpan(i).IsWhiteSpace())
+                {
+                    return true;
+                }
             }
         }
+
+        if (mixedRowCount > 0)
+        {
+            Errors.Add(MixedEncodingIssue());
+            mixedRowCount = 0;
+        }
+
+        return false;
     }
 
-    public void Dispose()
+    public override CellKind KindOf(int column) => CellKind.Text;
+
+    public override double NumberOf(int column) => 0;
+
+    public override ReadOnlySpan<char> TextOf(int column) => column < reader!.RowFieldCount ? reader.GetFieldSpan(column) : [];
+
+    public override void Dispose()
     {
+        reader?.Dispose();
+        text?.Dispose();
     }
 
-    private static Encoding Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
-
-    private static string Truncate(string field) => field.Length <= 60 ? field : field[..60] + "...";
-
-    private static bool IsUtf8(Stream content)
+    private CsvDataReader Start()
     {
         content.Position = 0;
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
-        var bytes = new byte[64 * 1024];
-        var chars = new char[64 * 1024 + 4];
-        try
+        var encoding = kind == CsvTextKind.Windows1252 ? CsvEncoding.Windows1252 : new UTF8Encoding(false);
+        text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        return CsvDataReader.Create(text, new CsvDataReaderOptions
         {
-            int read;
-            while ((read = content.Read(bytes)) > 0)
-            {
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            }
+            HasHeaders = false,
+            Delimiter = ',',
+            Quote = '"',
+            CsvStyle = CsvStyle.Lax,
+            BufferSize = 64 * 1024,
+            MaxBufferSize = limits.MaxCsvRowChars,
+        });
+    }
 
-            decoder.GetChars([], 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
+    /// <summary>RFC 4180's rules for quotes, checked only on rows that hold one: a quote inside an unquoted value or text after a closing quote is a warning; a quote never closed swallows the rest of the file and is an error.</summary>
+    private void CheckQuotes(ReadOnlySpan<char> raw)
+    {
+        switch (CsvQuotes.Check(raw, out var field))
         {
-            return false;
+            case CsvQuoteProblem.Stray:
+                Warnings.Add(new ValidationIssue(
+                    rowNumber, null, IssueValues.Shorten(field < reader!.RowFieldCount ? reader.GetFieldSpan(field) : []), IssueCode.MalformedCsv,
+                    "This row has a quote mark in an unexpected place, so the value may not read as intended. Check the row, and put quotes only around whole values."));
+                break;
+            case CsvQuoteProblem.Unclosed:
+                Errors.Add(new ValidationIssue(
+                    rowNumber, null, null, IssueCode.UnclosedQuote,
+                    "A quote mark (\") opened on this row is never closed, so every row after it was read as part of one value. Close the quote after the value, or remove the quote mark."));
+                break;
         }
+    }
+
+    private void NoteMixed()
+    {
+        mixedRowCount++;
+        if (mixedRows.Count < MaxRowsListed)
+        {
+            mixedRows.Add(rowNumber);
+        }
+    }
+
+    private ValidationIssue MixedEncodingIssue()
+    {
+        var rows = string.Join(", ", mixedRows.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var more = mixedRowCount > mixedRows.Count ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" and {mixedRowCount - mixedRows.Count:N0} more") : string.Empty;
+        return new ValidationIssue(null, null, null, IssueCode.MixedEncoding,
+            $"The file mixes two text encodings: it is UTF-8 except on row{(mixedRowCount == 1 ? string.Empty : "s")} {rows}{more}, where some characters (often £, € or accented letters pasted from elsewhere) are saved another way and cannot be read. In Excel use File > Save As > CSV UTF-8 (Comma delimited) and upload that file.");
     }
 }

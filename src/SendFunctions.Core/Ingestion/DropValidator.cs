@@ -11,79 +11,103 @@ public sealed record ValidationSettings(DateOnly? Deadline, IngestionLimits Limi
     public static readonly ValidationSettings Default = new(null, IngestionLimits.Default);
 }
 
-/// <summary>Validates one drop against DATA-CONTRACT.md sections 2-3. Reads the stream once per pass; never throws for bad content.</summary>
+/// <summary>
+/// Validates one drop against DATA-CONTRACT.md sections 2-3. Reads the stream once per pass; never throws for bad content:
+/// opening and every row are guarded, and a file that cannot be read to the end is a file-level issue.
+/// </summary>
 public static class DropValidator
 {
     public static DropValidation Validate(DropPath drop, Stream content, ValidationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(drop);
         ArgumentNullException.ThrowIfNull(settings);
-        var opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits);
-        if (opened.Source is null)
+        TableOpenResult opened;
+        try
+        {
+            opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits);
+        }
+        catch (Exception ex) when (ReadFailure.IsBadContent(ex))
+        {
+            opened = new TableOpenResult(null, ReadFailure.Describe(ex, drop.Format, 0));
+        }
+
+        if (opened.Source is not TableReader source)
         {
             return DropValidation.Rejected(drop, null, 0, [opened.Error!], []);
         }
 
-        using var source = opened.Source;
-        var errors = new List<ValidationIssue>();
+        using var _ = source;
+        var errors = new IssueLog(settings.Limits.MaxIssuesKept);
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
         return drop.Dataset switch
         {
-            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings.KeepRows, rows => new MilestoneRows(rows)),
-            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings.KeepRows, rows => new MetricRows(rows)),
-            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings.KeepRows, rows => new ActionRows(rows)),
+            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new MilestoneRows(rows)),
+            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new MetricRows(rows)),
+            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings, content.Length, rows => new ActionRows(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
     }
 
     private static DropValidation Run<T>(
-        DropPath drop, ITableSource source, IDatasetSchema<T> schema, List<ValidationIssue> errors, bool keepRows, Func<IReadOnlyList<T>, DatasetRows> wrap)
+        DropPath drop, TableReader source, IDatasetSchema<T> schema, IssueLog errors, ValidationSettings settings, long bytes, Func<IReadOnlyList<T>, DatasetRows> wrap)
     {
-        var warnings = new List<ValidationIssue>();
+        var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
         var records = new List<T>();
-        var firstRowOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var firstRowOfId = new Dictionary<string, int>(ExpectedRows(bytes, drop.Format), StringComparer.OrdinalIgnoreCase);
         HeaderMap? map = null;
+        CellParser? cells = null;
         var headerOk = false;
         var dataRows = 0;
 
-        foreach (var row in source.ReadRows())
+        try
         {
-            if (map is null)
+            while (source.Next())
             {
-                map = HeaderMap.Build(row, schema.Columns, errors, warnings);
-                headerOk = errors.Count == 0;
-                continue;
-            }
-
-            dataRows++;
-            if (!headerOk)
-            {
-                continue;
-            }
-
-            var record = schema.Read(new CellParser(row, map, errors, warnings));
-            if (record is null)
-            {
-                continue;
-            }
-
-            var id = schema.IdOf(record);
-            if (firstRowOfId.TryGetValue(id, out var firstRow))
-            {
-                errors.Add(new ValidationIssue(row.Number, map.HeaderOf(schema.IdColumn), id, IssueCode.DuplicateId,
-                    $"The ID '{id}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
-            }
-            else
-            {
-                firstRowOfId[id] = row.Number;
-                if (keepRows)
+                if (map is null)
                 {
-                    records.Add(record);
+                    map = HeaderMap.Build(source, schema.Columns, errors, warnings);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    headerOk = errors.Count == 0;
+                    continue;
+                }
+
+                dataRows++;
+                if (!headerOk)
+                {
+                    continue;
+                }
+
+                cells!.BeginRow();
+                var record = schema.Read(cells);
+                if (record is null)
+                {
+                    continue;
+                }
+
+                var id = schema.IdOf(record);
+                if (firstRowOfId.TryGetValue(id, out var firstRow))
+                {
+                    errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), IssueValues.Shorten(id), IssueCode.DuplicateId,
+                        $"The ID '{IssueValues.Shorten(id)}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
+                }
+                else
+                {
+                    firstRowOfId[id] = source.RowNumber;
+                    if (settings.KeepRows)
+                    {
+                        records.Add(record);
+                    }
                 }
             }
         }
+        catch (Exception ex) when (ReadFailure.IsBadContent(ex))
+        {
+            errors.Add(ReadFailure.Describe(ex, drop.Format, source.RowNumber));
+            return Rejected(drop, source, dataRows, errors, warnings);
+        }
 
         warnings.AddRange(source.ReadIssues);
+        errors.AddRange(source.ReadErrors);
         if (map is null)
         {
             errors.Add(new ValidationIssue(null, null, null, IssueCode.EmptyFile, "The file has no header row and no data: every row is blank. Check you saved the right sheet."));
@@ -94,12 +118,19 @@ public static class DropValidator
         }
 
         return errors.Count == 0
-            ? new DropValidation(ReportFor(drop, source, dataRows, errors, warnings), keepRows ? wrap(records) : null)
-            : DropValidation.Rejected(drop, source.SheetName, dataRows, errors, warnings);
+            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], warnings.ToList("warning")), settings.KeepRows ? wrap(records) : null)
+            : Rejected(drop, source, dataRows, errors, warnings);
     }
 
-    private static ValidationReport ReportFor(DropPath drop, ITableSource source, int rows, List<ValidationIssue> errors, List<ValidationIssue> warnings) =>
-        new(drop.Dataset, drop.Period, source.SheetName, rows, errors, warnings);
+    private static DropValidation Rejected(DropPath drop, TableReader source, int rows, IssueLog errors, IssueLog warnings) =>
+        DropValidation.Rejected(drop, source.SheetName, rows, errors.ToList("error"), warnings.ToList("warning"));
+
+    /// <summary>
+    /// The duplicate-ID set is sized once from the file's length (a row takes at least about 64 bytes of CSV or 32 of
+    /// compressed workbook), so it does not regrow onto the large object heap row by row; capped, so a large file costs
+    /// a few megabytes up front at most. The length is the upload's, never a number written in it.
+    /// </summary>
+    private static int ExpectedRows(long bytes, FileFormat format) => (int)Math.Min(bytes / (format == FileFormat.Csv ? 64 : 32), 256 * 1024);
 }
 
 /// <summary>What validation found. <see cref="Data"/> is present only when the drop is valid.</summary>

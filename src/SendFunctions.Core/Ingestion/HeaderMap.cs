@@ -1,53 +1,107 @@
 namespace SendFunctions.Core.Ingestion;
 
-/// <summary>Which source column holds each expected column, found from the header row.</summary>
+/// <summary>Which source column holds each expected column, found from the header row once per file.</summary>
 public sealed class HeaderMap
 {
-    private readonly Dictionary<string, (int Index, string Header)> columns;
+    private readonly string[] names;
+    private readonly int[] indexes;
+    private readonly string[] headers;
 
-    private HeaderMap(Dictionary<string, (int Index, string Header)> columns) => this.columns = columns;
-
-    public static HeaderMap Build(SourceRow header, IReadOnlyList<ColumnSpec> specs, List<ValidationIssue> errors, List<ValidationIssue> warnings)
+    private HeaderMap(string[] names, int[] indexes, string[] headers)
     {
-        var found = new Dictionary<string, (int Index, string Header)>();
-        for (var i = 0; i < header.Cells.Count; i++)
+        this.names = names;
+        this.indexes = indexes;
+        this.headers = headers;
+    }
+
+    internal static HeaderMap Build(TableReader header, IReadOnlyList<ColumnSpec> specs, IssueLog errors, IssueLog warnings)
+    {
+        var names = specs.Select(s => s.Name).ToArray();
+        var indexes = Enumerable.Repeat(-1, specs.Count).ToArray();
+        var headers = (string[])names.Clone();
+        for (var i = 0; i < header.Count; i++)
         {
-            var text = header.Cells[i].Text.Trim();
+            var text = HeaderText(header, i);
             if (text.Length == 0)
             {
                 continue;
             }
 
             var key = ColumnSpec.Normalise(text);
-            var spec = specs.FirstOrDefault(s => s.Matches(key));
-            if (spec is null)
+            var spec = IndexOfSpec(specs, key);
+            if (spec < 0)
             {
-                warnings.Add(new ValidationIssue(header.Number, text, null, IssueCode.UnknownColumn,
-                    $"The column '{text}' is not one we use, so it was ignored. Expected columns: {string.Join(", ", specs.Select(s => s.Name))}."));
+                warnings.Add(new ValidationIssue(header.RowNumber, IssueValues.Shorten(text), null, IssueCode.UnknownColumn,
+                    $"The column '{IssueValues.Shorten(text)}' is not one we use, so it was ignored. Expected columns: {string.Join(", ", specs.Select(s => s.Name))}."));
             }
-            else if (found.TryGetValue(spec.Name, out var first))
+            else if (indexes[spec] >= 0)
             {
-                errors.Add(new ValidationIssue(header.Number, text, null, IssueCode.DuplicateColumn,
-                    $"The columns '{first.Header}' and '{text}' both give {spec.Name}. Keep one of them and delete the other."));
+                errors.Add(new ValidationIssue(header.RowNumber, IssueValues.Shorten(text), null, IssueCode.DuplicateColumn,
+                    $"The columns '{headers[spec]}' and '{IssueValues.Shorten(text)}' both give {specs[spec].Name}. Keep one of them and delete the other."));
             }
             else
             {
-                found[spec.Name] = (i, text);
+                indexes[spec] = i;
+                headers[spec] = IssueValues.Shorten(text);
             }
         }
 
-        foreach (var spec in specs.Where(s => s.Required && !found.ContainsKey(s.Name)))
+        for (var s = 0; s < specs.Count; s++)
         {
-            var aliases = spec.Aliases.Length == 0 ? string.Empty : $" (or {string.Join(", ", spec.Aliases.Select(a => $"'{a}'"))})";
-            errors.Add(new ValidationIssue(header.Number, spec.Name, null, IssueCode.MissingColumn,
-                $"The required column '{spec.Name}'{aliases} is missing from the header row. Add it and fill it in for every row."));
+            var spec = specs[s];
+            if (spec.Required && indexes[s] < 0)
+            {
+                var aliases = spec.Aliases.Length == 0 ? string.Empty : $" (or {string.Join(", ", spec.Aliases.Select(a => $"'{a}'"))})";
+                errors.Add(new ValidationIssue(header.RowNumber, spec.Name, null, IssueCode.MissingColumn,
+                    $"The required column '{spec.Name}'{aliases} is missing from the header row. Add it and fill it in for every row."));
+            }
         }
 
-        return new HeaderMap(found);
+        return new HeaderMap(names, indexes, headers);
     }
 
     /// <summary>The header as the owner wrote it, for messages; the expected name when the column is absent.</summary>
-    public string HeaderOf(string name) => columns.TryGetValue(name, out var c) ? c.Header : name;
+    public string HeaderOf(string name) => headers[Find(name)];
 
-    public Cell CellOf(SourceRow row, string name) => columns.TryGetValue(name, out var c) ? row[c.Index] : Cell.Empty;
+    /// <summary>The source column holding <paramref name="name"/>, or -1.</summary>
+    internal int IndexOf(string name) => indexes[Find(name)];
+
+    /// <summary>The position among the expected columns: the names are the schema's own constants, so a reference comparison finds them.</summary>
+    internal int Find(string name)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                return i;
+            }
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{name}' is not a column of this dataset.", nameof(name));
+    }
+
+    internal int ColumnCount => names.Length;
+
+    private static string HeaderText(TableReader header, int column) => header.TextOf(column).Trim().ToString();
+
+    private static int IndexOfSpec(IReadOnlyList<ColumnSpec> specs, string key)
+    {
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (specs[i].Matches(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -6,10 +6,14 @@ public interface ITableSource : IDisposable
     /// <summary>What the sheet is called, for messages ("sheet 'Milestones'"); null for CSV.</summary>
     string? SheetName { get; }
 
+    /// <summary>Each non-blank row as cells. Made for callers that hold a few rows; the validator reads the table in place.</summary>
     IEnumerable<SourceRow> ReadRows();
 
-    /// <summary>Problems met while reading (for example a stray quote), known once reading has finished.</summary>
+    /// <summary>Warnings met while reading (for example a stray quote), known once reading has finished.</summary>
     IReadOnlyList<ValidationIssue> ReadIssues { get; }
+
+    /// <summary>Errors met while reading (for example an unclosed quote), known once reading has finished.</summary>
+    IReadOnlyList<ValidationIssue> ReadErrors { get; }
 }
 
 public sealed record TableOpenResult(ITableSource? Source, ValidationIssue? Error)
@@ -23,6 +27,7 @@ public static class TableSource
     public static TableOpenResult Open(Stream content, FileFormat format, Dataset dataset, IngestionLimits limits)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(limits);
         if (!content.CanSeek)
         {
             throw new ArgumentException("The drop must be given as a seekable stream.", nameof(content));
@@ -33,6 +38,63 @@ public static class TableSource
             return TableOpenResult.Fail(IssueCode.EmptyFile, "The file is empty (0 bytes). Save the file again from Excel and upload it.");
         }
 
-        return format == FileFormat.Csv ? CsvTableSource.Open(content) : XlsxTableSource.Open(content, dataset, limits);
+        return format == FileFormat.Csv ? CsvTableSource.Open(content, limits) : XlsxTableSource.Open(content, dataset, limits);
     }
+}
+
+/// <summary>
+/// A table read in place, one row at a time: the current row's cells are valid until <see cref="Next"/> is called again,
+/// so reading a cell makes no string unless the caller asks for one.
+/// </summary>
+internal abstract class TableReader : ITableSource
+{
+    private protected List<ValidationIssue> Warnings { get; } = [];
+
+    private protected List<ValidationIssue> Errors { get; } = [];
+
+    public abstract string? SheetName { get; }
+
+    public IReadOnlyList<ValidationIssue> ReadIssues => Warnings;
+
+    public IReadOnlyList<ValidationIssue> ReadErrors => Errors;
+
+    /// <summary>The current row's number as the owner sees it in Excel.</summary>
+    public abstract int RowNumber { get; }
+
+    /// <summary>Cells in the current row (up to the last one present).</summary>
+    public abstract int Count { get; }
+
+    /// <summary>True when serial numbers in this workbook count days from 1904 (dates cells are already converted; plain numbers are not).</summary>
+    public virtual bool Date1904 => false;
+
+    /// <summary>Moves to the next non-blank row; false at the end.</summary>
+    public abstract bool Next();
+
+    public abstract CellKind KindOf(int column);
+
+    /// <summary>The number of a Number, Date (an Excel serial in the 1900 system) or Percent cell.</summary>
+    public abstract double NumberOf(int column);
+
+    /// <summary>The cell's text as written (the raw value for numbers), untrimmed.</summary>
+    public abstract ReadOnlySpan<char> TextOf(int column);
+
+    public Cell CellAt(int column) => column < 0 || column >= Count
+        ? Cell.Empty
+        : new Cell(TextOf(column).ToString(), KindOf(column), NumberOf(column));
+
+    public IEnumerable<SourceRow> ReadRows()
+    {
+        while (Next())
+        {
+            var cells = new Cell[Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = CellAt(i);
+            }
+
+            yield return new SourceRow(RowNumber, cells);
+        }
+    }
+
+    public abstract void Dispose();
 }

@@ -82,7 +82,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
             return null;
         }
 
-        MetricUnit? unit = ColumnSpec.Normalise(text) switch
+        MetricUnit? unit = cells.Key("Unit") switch
         {
             "%" or "percent" or "percentage" => MetricUnit.Percent,
             "count" => MetricUnit.Count,
@@ -109,7 +109,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
             return null;
         }
 
-        var key = ColumnSpec.Normalise(text);
+        var key = cells.Key("Polarity");
         if (key.StartsWith("higher", StringComparison.Ordinal) || key is "high" or "up")
         {
             return Polarity.Higher;

@@ -91,7 +91,7 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
             return null;
         }
 
-        switch (ColumnSpec.Normalise(text))
+        switch (cells.Key("Status"))
         {
             case "notstarted":
                 return ReportedStatus.NotStarted;

@@ -5,7 +5,7 @@ using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Status;
 
-namespace SendFunctions.Cli.Commands;
+namespace SendFunctions.Bench;
 
 /// <summary>Times rendering the hwb-board paper (status computed beforehand) at two sizes.</summary>
 internal static class RenderBench

@@ -5,7 +5,7 @@ using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Status;
 
-namespace SendFunctions.Cli.Commands;
+namespace SendFunctions.Bench;
 
 /// <summary>Times <see cref="StatusEngine.Compute"/> on generated milestones with twelve months of history.</summary>
 internal static class StatusBench

@@ -3,7 +3,7 @@ using System.Text;
 
 using SendFunctions.Core.Spreadsheets;
 
-namespace SendFunctions.Cli.Workbooks;
+namespace SendFunctions.Bench;
 
 /// <summary>Large, valid drops for benchmarks: varied values so parsing does real work.</summary>
 internal static class BenchData
