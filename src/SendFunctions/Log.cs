@@ -45,4 +45,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The upload {Blob} was deleted before it could be read; nothing was ingested")]
     public static partial void Vanished(ILogger logger, string blob);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Critical, Message = "A trigger listener failed; the host is stopping and will be restarted")]
+    public static partial void ListenerFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "A function ran past functionTimeout and was cancelled: {Detail}")]
+    public static partial void FunctionTimedOut(ILogger logger, string detail);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Restarting the host in {Delay} after listener failure {Failures}")]
+    public static partial void Restarting(ILogger logger, TimeSpan delay, int failures);
 }

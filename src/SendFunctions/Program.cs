@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using SendFunctions.Hosting;
 
-using var host = FunctionHost.Create(args).Build();
-await host.RunAsync();
+await FunctionHost.RunSupervisedAsync(() => FunctionHost.Create(args), CancellationToken.None);

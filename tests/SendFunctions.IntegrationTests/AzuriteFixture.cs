@@ -8,14 +8,30 @@ namespace SendFunctions.IntegrationTests;
 /// One real Azurite (from the repository's node_modules, installed by npm ci) per test run, on free
 /// loopback ports, in memory. Never depends on an emulator already running.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+/// <param name="onDisk">Keep the data in a folder instead of memory, so that the emulator can be stopped and started again with it (an outage).</param>
+public sealed class AzuriteFixture(bool onDisk = false) : IAsyncLifetime
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private readonly int blob = FreePort(), queue = FreePort(), table = FreePort();
+    private readonly string? location = onDisk ? Directory.CreateTempSubdirectory("azurite-").FullName : null;
     private Process? process;
+
+    public AzuriteFixture()
+        : this(false)
+    {
+    }
 
     public string ConnectionString { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
+    {
+        await StartAsync();
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    }
+
+    /// <summary>Starts the emulator on this fixture's ports (again, after <see cref="Stop"/>, with its data when on disk).</summary>
+    public async Task StartAsync()
     {
         var root = RepositoryRoot();
         var azurite = Path.Combine(root, "node_modules", ".bin", "azurite");
@@ -24,12 +40,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {azurite}: run 'npm ci' in {root} (scripts/test.sh does).");
         }
 
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
         var start = new ProcessStartInfo(azurite)
         {
             ArgumentList =
             {
-                "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
                 "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
                 "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                 "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
@@ -38,6 +53,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
         process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -47,20 +72,37 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await WaitForPortAsync(port);
         }
+    }
 
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+    /// <summary>Stops the emulator (SIGTERM first, so that data on disk is saved): every request fails until <see cref="StartAsync"/>.</summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                term.WaitForExit();
+            }
+
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5000);
+            }
+        }
+
+        process?.Dispose();
+        process = null;
     }
 
     public Task DisposeAsync()
     {
-        if (process is { HasExited: false })
+        Stop();
+        if (location is not null)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            Directory.Delete(location, recursive: true);
         }
 
-        process?.Dispose();
         return Task.CompletedTask;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Azure.WebJobs.Host;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using SendFunctions.Ingestion;
 using SendFunctions.Mailing;
 using SendFunctions.Operations;
@@ -91,11 +92,40 @@ public static class FunctionHost
                 services.AddSingleton(tables);
                 services.AddSingleton(TimeProvider.System);
                 services.Configure<JobHostFunctionTimeoutOptions>(o => ApplyFunctionTimeout(o, context.Configuration));
+                services.AddSingleton<ListenerFailures>();
+                services.AddSingleton<StopAndRestartOnListenerFailure>();
+                services.AddSingleton<IWebJobsExceptionHandlerFactory>(sp => sp.GetRequiredService<StopAndRestartOnListenerFailure>());
                 services.AddOperations(context.Configuration);
                 services.AddIngestion(context.Configuration);
                 services.AddReporting();
                 services.AddMailing(context.Configuration);
             });
+
+    /// <summary>
+    /// Runs the host until it is asked to stop. When a trigger listener fails (a storage outage), the host stops and a new
+    /// one is started after a back-off (5 s doubling to 2 minutes), so an outage ends in recovery rather than in a dead
+    /// process; the same in Azure and locally.
+    /// </summary>
+    public static async Task RunSupervisedAsync(Func<IHostBuilder> create, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var delay = TimeSpan.FromSeconds(5);
+        while (!ct.IsCancellationRequested)
+        {
+            var host = create().Build();
+            var failures = host.Services.GetRequiredService<ListenerFailures>();
+            var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionHost));
+            await host.RunAsync(ct); // disposes the host
+            if (failures.Count == 0)
+            {
+                return; // stopped on purpose
+            }
+
+            Log.Restarting(log, delay, failures.Count);
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
+        }
+    }
 
     /// <summary>
     /// host.json's <c>functionTimeout</c>, as Azure Functions applies it, except that a function past its time is cancelled
