@@ -86,6 +86,7 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 /// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>
 /// <param name="ReminderWorkingDays">How many working days before a drop's due day its owner starts to be reminded.</param>
 /// <param name="ExtraBankHolidays">One-off bank holidays beyond the regular ones.</param>
+/// <param name="ReplyTo">Where replies to the system's emails go (the programme team's mailbox); unset: the lead.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -93,7 +94,12 @@ public sealed record ProgrammeSettings(
     Person Lead,
     decimal MetricTolerancePercent = 10,
     int ReminderWorkingDays = 3,
-    IReadOnlyList<DateOnly>? ExtraBankHolidays = null);
+    IReadOnlyList<DateOnly>? ExtraBankHolidays = null,
+    string? ReplyTo = null)
+{
+    /// <summary>The address replies go to: <see cref="ReplyTo"/>, else the lead's.</summary>
+    public string? ReplyToAddress => string.IsNullOrWhiteSpace(ReplyTo) ? Lead?.Email : ReplyTo.Trim();
+}
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
 public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);
