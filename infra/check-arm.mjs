@@ -39,7 +39,7 @@ check(blob.properties?.containerDeleteRetentionPolicy?.enabled === true, 'storag
 check(text.includes('"defaultValue":30') || parameters.softDeleteDays?.value === 30, 'storage: soft delete 30 days by default');
 for (const name of ['drops', 'archive', 'validation', 'curated', 'reports', 'config']) check(variables.containers?.includes(name), `storage: container ${name}`);
 for (const name of ['report-requests', 'email-requests', 'report-requests-poison', 'email-requests-poison']) check(variables.queues?.includes(name), `storage: queue ${name}`);
-for (const name of ['runs', 'deliveries']) check(variables.tables?.includes(name), `storage: table ${name}`);
+for (const name of ['runs', 'deliveries', 'recipients']) check(variables.tables?.includes(name), `storage: table ${name}`);
 const rule = one('Microsoft.Storage/storageAccounts/managementPolicies').properties?.policy?.rules?.[0];
 check(rule?.definition?.filters?.prefixMatch?.includes('archive/') && rule?.definition?.actions?.baseBlob?.tierToCool, 'storage: archive to cool tier');
 check(text.includes('archiveCoolAfterDays') && text.includes('"defaultValue":90'), 'storage: cool after 90 days');
@@ -73,6 +73,7 @@ check(ofType('Microsoft.Authorization/roleAssignments').length >= 2, 'roles: sto
 
 const alerts = ofType('Microsoft.Insights/scheduledQueryRules');
 check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed/poisoned runs, poison queue, missing monthly cycle');
+check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 
 for (const name of Object.keys(parameters)) check(name in template.parameters, `parameters file: ${name} is a template parameter`);

@@ -1,5 +1,6 @@
 // Alerts on the host's logs in Application Insights: a failed or poisoned run, a message poisoned on a
-// queue (the host records it and logs an error the moment the queue receives it), and no monthly cycle in 35 days.
+// queue (the host records it and logs an error the moment the queue receives it), a recipient SendGrid could not
+// deliver to (bounce or drop, matched by log event id), and no monthly cycle in 35 days.
 
 param name string
 param location string
@@ -40,6 +41,13 @@ var rules = [
     severity: 1
     frequency: 'PT5M'
     query: 'traces | where message startswith "Poisoned message on "'
+  }
+  {
+    key: 'recipient-not-delivered'
+    description: 'SendGrid reported a bounce or drop: a recipient did not get an email (log event 3100; sendfx deliveries shows who and why).'
+    severity: 2
+    frequency: 'PT15M'
+    query: 'traces | where tostring(customDimensions.EventId) == "3100"'
   }
   {
     key: 'no-monthly-report-cycle'

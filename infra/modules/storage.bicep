@@ -36,6 +36,7 @@ var queues = [
 var tables = [
   'runs'
   'deliveries'
+  'recipients'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -40,8 +40,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days (none since {Since})")]
     public static partial void NoReportCycle(ILogger logger, int days, string since);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Dataset} was not sent: {Reason}")]
-    public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, Core.Ingestion.Dataset dataset, string reason);
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Datasets} was not sent: {Reason}")]
+    public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, string datasets, string reason);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The upload {Blob} was deleted before it could be read; nothing was ingested")]
     public static partial void Vanished(ILogger logger, string blob);

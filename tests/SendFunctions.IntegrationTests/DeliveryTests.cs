@@ -80,7 +80,7 @@ public sealed class DeliveryTests(HostFixture host)
         var paper = new byte[4096];
         new Random(3).NextBytes(paper);
         await reports.GetBlobClient("2029-05/partnership-board/v1/2029-05-partnership-board.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-        var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance);
+        var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
 
         var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-05"), ReportKind.PartnershipBoard, 1), "2029-05-partnership-board.docx", "Summary, May 2029"), CancellationToken.None);
 
@@ -89,8 +89,44 @@ public sealed class DeliveryTests(HostFixture host)
         Assert.Empty(mail.Attachments);
         var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"http\S+sig=\S+").Value;
         Assert.Contains("sp=r", link, StringComparison.Ordinal);
+        Assert.Matches(@"the link works until \d{1,2} \w+ \d{4} \d{2}:\d{2} UK time", mail.Text);
         using var http = new HttpClient();
         Assert.Equal(paper, await http.GetByteArrayAsync(new Uri(link)));
+    }
+
+    [Fact]
+    public async Task ReportMailing_ConfidentialPaperOverTheAttachmentLimit_IsAttachedNeverLinkedAndRepliesGoToTheTeam()
+    {
+        var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
+        config["reports"]!["exceptions"]!["confidential"] = true;
+        config["programme"]!["replyTo"] = "send.team@example.gov.uk";
+        await host.UploadConfigAsync(Encoding.UTF8.GetBytes(config.ToJsonString()));
+        try
+        {
+            var reports = host.Blobs.GetBlobContainerClient("reports");
+            await reports.CreateIfNotExistsAsync();
+            var paper = new byte[4096];
+            new Random(5).NextBytes(paper);
+            await reports.GetBlobClient("2029-07/exceptions/v1/2029-07-exceptions.docx").UploadAsync(new BinaryData(paper), overwrite: true);
+            var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+
+            var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-07"), ReportKind.Exceptions, 1), "2029-07-exceptions.docx", "Exceptions, July 2029"), CancellationToken.None);
+
+            Assert.Equal(DeliveryStatus.Sent, result.Status);
+            var mail = host.SendGrid.Received.Single(m => m.DeliveryId == "2029-07/exceptions-v1-distribution");
+            var attachment = Assert.Single(mail.Attachments);
+            Assert.Equal("SEND Executive Group - July 2029 - version 1.docx", attachment.FileName);
+            Assert.Equal(paper, attachment.Content);
+            Assert.DoesNotContain("sig=", mail.Text, StringComparison.Ordinal);
+            using var payload = JsonDocument.Parse(mail.Json);
+            Assert.Equal("send.team@example.gov.uk", payload.RootElement.GetProperty("reply_to").GetProperty("email").GetString());
+            Assert.False(payload.RootElement.GetProperty("tracking_settings").GetProperty("click_tracking").GetProperty("enable").GetBoolean());
+        }
+        finally
+        {
+            await host.UploadConfigAsync(original.Value.Content.ToArray());
+        }
     }
 
     [Fact]
@@ -166,6 +202,8 @@ public sealed class DeliveryTests(HostFixture host)
     }
 
     private MailDelivery Delivery() => host.Delivery(TimeProvider.System);
+
+    private static SendFunctions.Hosting.ProgrammeClock London() => new(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     private static MailMessage Message(string to) => new([to], [], [], "Paper", "<p>x</p>", "x", []);
 

@@ -14,24 +14,62 @@ public sealed class DropRemindersTests(HostFixture host)
     {
         // December 2032's drops: 1 January 2033 is a Saturday, so the bank holiday is Monday 3rd; actions are due
         // on the 3rd working day (Thursday 6th), milestones and metrics on the 5th (Monday 10th).
-        var clock = new FakeTimeProvider(new DateTimeOffset(2033, 1, 7, 8, 0, 0, TimeSpan.Zero));
-        var reminders = Reminders(clock);
+        // The programme must still be running in 2033 for the lead to be told: escalations stop after its deadline.
+        var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
+        config["programme"]!["deadline"] = "2033-12-31";
+        await host.UploadConfigAsync(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString()));
+        try
+        {
+            var clock = new FakeTimeProvider(new DateTimeOffset(2033, 1, 7, 8, 0, 0, TimeSpan.Zero));
+            var reminders = Reminders(clock);
 
-        await reminders.Run(null!, CancellationToken.None);
-        await reminders.Run(null!, CancellationToken.None);
+            await reminders.Run(null!, CancellationToken.None);
+            await reminders.Run(null!, CancellationToken.None);
 
-        var escalation = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue: the actions return for December 2032", StringComparison.Ordinal));
-        Assert.Equal(["send.programme@example.gov.uk"], escalation.To);
-        Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the milestones return for December 2032 is due on 10 January 2033");
-        Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the metrics return for December 2032 is due on 10 January 2033");
+            var escalation = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue: the actions return for December 2032", StringComparison.Ordinal));
+            Assert.Equal(["send.programme@example.gov.uk"], escalation.To);
+            Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the milestones return for December 2032 is due on 10 January 2033");
+            Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the metrics return for December 2032 is due on 10 January 2033");
 
-        clock.Advance(TimeSpan.FromDays(1)); // Saturday: nothing
-        await reminders.Run(null!, CancellationToken.None);
-        Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Reminder: the milestones return for December 2032", StringComparison.Ordinal));
+            clock.Advance(TimeSpan.FromDays(1)); // Saturday: nothing
+            await reminders.Run(null!, CancellationToken.None);
+            Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Reminder: the milestones return for December 2032", StringComparison.Ordinal));
 
-        clock.Advance(TimeSpan.FromDays(2)); // Monday 10th, the due day: reminded again, once
-        await reminders.Run(null!, CancellationToken.None);
-        Assert.Equal(2, host.SendGrid.Received.Count(m => m.Subject.StartsWith("Reminder: the milestones return for December 2032 is due", StringComparison.Ordinal)));
+            clock.Advance(TimeSpan.FromDays(2)); // Monday 10th, the due day: reminded again, once
+            await reminders.Run(null!, CancellationToken.None);
+            Assert.Equal(2, host.SendGrid.Received.Count(m => m.Subject.StartsWith("Reminder: the milestones return for December 2032 is due", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            await host.UploadConfigAsync(original.Value.Content.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Run_SeveralReturnsLate_SendsTheLeadOneDigestADay()
+    {
+        // December 2036's drops: actions due Tuesday 6 January 2037, milestones and metrics Thursday 8th; Tuesday 13th all are late.
+        var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
+        config["programme"]!["deadline"] = "2037-12-31";
+        await host.UploadConfigAsync(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString()));
+        try
+        {
+            var reminders = Reminders(new FakeTimeProvider(new DateTimeOffset(2037, 1, 13, 8, 0, 0, TimeSpan.Zero)));
+
+            await reminders.Run(null!, CancellationToken.None);
+            await reminders.Run(null!, CancellationToken.None);
+
+            var digest = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue:", StringComparison.Ordinal) && m.Subject.Contains("December 2036", StringComparison.Ordinal));
+            Assert.Equal("Overdue: three returns for December 2036 are late (milestones, metrics and actions)", digest.Subject);
+            Assert.Equal(["send.programme@example.gov.uk"], digest.To);
+            Assert.Equal(3, digest.Cc.Count);
+        }
+        finally
+        {
+            await host.UploadConfigAsync(original.Value.Content.ToArray());
+        }
     }
 
     private DropReminders Reminders(FakeTimeProvider clock) => new(

@@ -41,7 +41,7 @@ public sealed class GenerateReportsTests(HostFixture host)
         Assert.Equal(["send.programme@example.gov.uk"], email.Cc);
         Assert.Equal("Health and Wellbeing Board: SEND Improvement, January 2025 (version 1)", email.Subject);
         var attachment = Assert.Single(email.Attachments);
-        Assert.Equal("2025-01-hwb-board.docx", attachment.FileName);
+        Assert.Equal("Health and Wellbeing Board - January 2025 - version 1.docx", attachment.FileName);
         Assert.Equal(paper, attachment.Content);
         Assert.Contains("five are delayed but not at risk", email.Html, StringComparison.Ordinal);
         Assert.Contains("WS6-01", email.Text, StringComparison.Ordinal);

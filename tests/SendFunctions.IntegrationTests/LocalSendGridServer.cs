@@ -134,6 +134,9 @@ public sealed record ReceivedMail(
     IReadOnlyList<string> To, IReadOnlyList<string> Cc, IReadOnlyList<string> Bcc, string Subject, string Text, string Html,
     IReadOnlyList<(string FileName, string Type, byte[] Content)> Attachments, string? DeliveryId, string? MessageId = null)
 {
+    /// <summary>The request body exactly as the SendGrid client posted it.</summary>
+    public string Json { get; init; } = string.Empty;
+
     public static ReceivedMail Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -157,6 +160,6 @@ public sealed record ReceivedMail(
         return new ReceivedMail(
             Addresses(personalization, "to"), Addresses(personalization, "cc"), Addresses(personalization, "bcc"),
             root.GetProperty("subject").GetString()!, content.GetValueOrDefault("text/plain", string.Empty), content.GetValueOrDefault("text/html", string.Empty),
-            attachments, deliveryId);
+            attachments, deliveryId) { Json = json };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SendFunctions.Core.Mail;
@@ -28,6 +29,24 @@ public sealed class SendGridTransportTests : IDisposable
         Assert.Equal("paper.docx", attachment.FileName);
         Assert.Equal(paper, attachment.Content);
         Assert.Equal("2025-01/hwb-board-v1-distribution", mail.DeliveryId);
+    }
+
+    [Fact]
+    public async Task Send_AnyEmail_PostsClickTrackingOffAndTheReplyToInTheExactPayload()
+    {
+        var message = Message(["clerk@example.gov.uk"], ["CLERK@example.gov.uk", "lead@example.gov.uk"]) with { ReplyTo = "send.team@example.gov.uk" };
+
+        await Transport().SendAsync(message, CancellationToken.None);
+
+        using var payload = JsonDocument.Parse(Assert.Single(server.Received).Json);
+        var root = payload.RootElement;
+        var click = root.GetProperty("tracking_settings").GetProperty("click_tracking");
+        Assert.False(click.GetProperty("enable").GetBoolean());
+        Assert.False(click.GetProperty("enable_text").GetBoolean());
+        Assert.Equal("send.team@example.gov.uk", root.GetProperty("reply_to").GetProperty("email").GetString());
+        var personalization = Assert.Single(root.GetProperty("personalizations").EnumerateArray());
+        Assert.Equal(["clerk@example.gov.uk"], personalization.GetProperty("to").EnumerateArray().Select(a => a.GetProperty("email").GetString()));
+        Assert.Equal(["lead@example.gov.uk"], personalization.GetProperty("cc").EnumerateArray().Select(a => a.GetProperty("email").GetString()));
     }
 
     [Fact]
@@ -83,6 +102,34 @@ public sealed class SendGridTransportTests : IDisposable
             using var content = new MemoryStream();
             await part.Content!.DecodeToAsync(content);
             Assert.Equal(paper, content.ToArray());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Pickup_RecipientsAsSendGridGetsThem_DeduplicatedWithNoBccHeader()
+    {
+        var folder = Directory.CreateTempSubdirectory("sendfx-pickup-");
+        try
+        {
+            var message = new MailMessage(["clerk@example.gov.uk", "Clerk@example.gov.uk"], ["lead@example.gov.uk", "clerk@example.gov.uk"], ["LEAD@example.gov.uk", "hidden@example.gov.uk"], "Board paper", "<p>Hello</p>", "Hello", [])
+            {
+                ReplyTo = "send.team@example.gov.uk",
+            };
+            var result = await new PickupTransport(MsOptions.Create(new MailOptions { PickupDirectory = folder.FullName }), TimeProvider.System).SendAsync(message, CancellationToken.None);
+
+            var path = Path.Combine(folder.FullName, result.MessageId!);
+            var eml = await File.ReadAllTextAsync(path);
+            var mime = await MimeMessage.LoadAsync(path);
+            Assert.Equal(["clerk@example.gov.uk"], mime.To.Mailboxes.Select(m => m.Address));
+            Assert.Equal(["lead@example.gov.uk"], mime.Cc.Mailboxes.Select(m => m.Address));
+            Assert.Empty(mime.Bcc);
+            Assert.DoesNotContain("Bcc:", eml, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("hidden@", eml, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("send.team@example.gov.uk", mime.ReplyTo.Mailboxes.Single().Address);
         }
         finally
         {

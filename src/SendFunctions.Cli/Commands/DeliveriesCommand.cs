@@ -1,29 +1,51 @@
 using System.CommandLine;
 using System.Globalization;
 using Azure.Data.Tables;
+using SendFunctions.Core.Mail;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx deliveries --period P</c>: who got what, from the delivery ledger.</summary>
+/// <summary><c>sendfx deliveries --period P</c>: who got what, from the delivery ledger and, per recipient, what SendGrid said.</summary>
 internal static class DeliveriesCommand
 {
     public static Command Create(TextWriter output)
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var connection = Connection.Option();
-        var command = new Command("deliveries", "List the emails recorded for a period: papers, owner feedback and reminders.") { period, connection };
+        var command = new Command("deliveries", "List the emails recorded for a period (papers, owner feedback and reminders), each recipient's state and the last error.") { period, connection };
         command.SetAction(async (result, ct) =>
         {
-            var table = new TableServiceClient(Connection.Resolve(result.GetValue(connection))).GetTableClient(StorageLayout.DeliveriesTable);
-            await table.CreateIfNotExistsAsync(ct);
+            var tables = new TableServiceClient(Connection.Resolve(result.GetValue(connection)));
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {result.GetValue(period)}");
-            await foreach (var row in table.QueryAsync<DeliveryRow>(filter, cancellationToken: ct))
+            var recipients = tables.GetTableClient(StorageLayout.RecipientsTable);
+            await recipients.CreateIfNotExistsAsync(ct);
+            var byDelivery = new Dictionary<string, List<RecipientRow>>(StringComparer.Ordinal);
+            await foreach (var row in recipients.QueryAsync<RecipientRow>(filter, cancellationToken: ct))
+            {
+                (byDelivery.TryGetValue(row.DeliveryKey, out var list) ? list : byDelivery[row.DeliveryKey] = []).Add(row);
+            }
+
+            var deliveries = tables.GetTableClient(StorageLayout.DeliveriesTable);
+            await deliveries.CreateIfNotExistsAsync(ct);
+            await foreach (var row in deliveries.QueryAsync<DeliveryRow>(filter, cancellationToken: ct))
             {
                 var when = row.SentAt ?? row.UpdatedAt ?? row.ClaimedAt;
+                var rows = byDelivery.GetValueOrDefault(row.RowKey) ?? [];
+                var failed = rows.Count(r => r.State.IsFailure());
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} event={row.LastEvent ?? "-"} to={row.Recipients}"));
+                    $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} to={row.Recipients}{(failed > 0 ? $" NOT DELIVERED to {failed}" : string.Empty)}"));
+                if (row.LastError is { } error)
+                {
+                    await output.WriteLineAsync($"    last error: {error}");
+                }
+
+                foreach (var recipient in rows)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"    {recipient.Recipient,-40} {recipient.State,-10} {recipient.StateAt:yyyy-MM-dd HH:mm:ss}Z{(recipient.Deferrals > 0 ? $" deferred {recipient.Deferrals}x" : string.Empty)}{(recipient.LastError is { } reason ? $" last error: {reason}" : string.Empty)}"));
+                }
             }
 
             return SendfxApp.Ok;

@@ -90,6 +90,7 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 /// <param name="ExtraBankHolidays">One-off bank holidays beyond the regular ones.</param>
 /// <param name="MissingReturns">What a paper shows where a month's metrics return or action log is missing or rejected.</param>
 /// <param name="Glossary">Abbreviations the data uses and what they stand for, added to (or replacing) the built-in ones in a paper's glossary.</param>
+/// <param name="ReplyTo">Where replies to the system's emails go (the programme team's mailbox); unset: the lead.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -99,7 +100,12 @@ public sealed record ProgrammeSettings(
     int ReminderWorkingDays = 3,
     IReadOnlyList<DateOnly>? ExtraBankHolidays = null,
     MissingReturnDisplay MissingReturns = MissingReturnDisplay.Nothing,
-    IReadOnlyDictionary<string, string>? Glossary = null);
+    IReadOnlyDictionary<string, string>? Glossary = null,
+    string? ReplyTo = null)
+{
+    /// <summary>The address replies go to: <see cref="ReplyTo"/>, else the lead's.</summary>
+    public string? ReplyToAddress => string.IsNullOrWhiteSpace(ReplyTo) ? Lead?.Email : ReplyTo.Trim();
+}
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
 public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);

@@ -12,6 +12,9 @@ public sealed record MailMessage(
 {
     /// <summary>The ledger's key for this email: SendGrid receives it as a custom argument and returns it in events.</summary>
     public string? DeliveryId { get; init; }
+
+    /// <summary>Where replies go (the programme team), when not to the sender.</summary>
+    public string? ReplyTo { get; init; }
 }
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SendFunctions.Core.Configuration;
 
 namespace SendFunctions.Core.Mail;
@@ -5,15 +6,49 @@ namespace SendFunctions.Core.Mail;
 /// <summary>The email that carries a paper to its distribution list: subject with board, month and version; a summary in HTML and text.</summary>
 public static class ReportEmail
 {
+    /// <summary>
+    /// The largest paper SendGrid can carry as an attachment: it takes 30 MB for the whole message after base64 (which
+    /// adds a third), and the summary, headers and JSON need some room.
+    /// </summary>
+    public const long SendGridMaxAttachmentBytes = 22L * 1024 * 1024;
+
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// How a paper of this size goes out. A paper above the configured limit goes as a time-limited link, except a
+    /// confidential one: a link is a bearer token that anyone it is forwarded to can use and that cannot be withdrawn,
+    /// so a confidential paper is always attached, and not sent at all when SendGrid could not carry it.
+    /// </summary>
+    public static PaperForm FormFor(long sizeBytes, long maxAttachmentBytes, bool confidential) =>
+        sizeBytes <= maxAttachmentBytes ? PaperForm.Attached
+        : !confidential ? PaperForm.Linked
+        : sizeBytes <= SendGridMaxAttachmentBytes ? PaperForm.Attached
+        : PaperForm.TooLargeToSend;
+
+    /// <summary>The attachment's name as a clerk files it: board, month and version ("Health and Wellbeing Board - January 2025 - version 2.docx").</summary>
+    public static string AttachmentName(EmailRequest request, ReportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        var dot = request.FileName.LastIndexOf('.');
+        var extension = dot >= 0 ? request.FileName[dot..] : string.Empty;
+        var name = $"{settings.Board} - {request.Paper.Period.ToLongName()} - version {request.Paper.Version.ToString(CultureInfo.InvariantCulture)}";
+        return string.Concat(name.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) ? '-' : c)) + extension;
+    }
+
+    /// <param name="replyTo">Where replies go: the programme team (<c>programme.replyTo</c>, else the lead).</param>
     /// <param name="attachment">The paper, or null when it is too large to attach and <paramref name="link"/> is sent instead.</param>
-    /// <param name="link">A time-limited, read-only link to the paper, when it is not attached.</param>
-    public static MailMessage Compose(EmailRequest request, ReportSettings settings, MailAttachment? attachment, string? link, DateTimeOffset? linkExpires)
+    /// <param name="link">A time-limited, read-only link to the paper, when it is not attached; its expiry in UK local time.</param>
+    public static MailMessage Compose(EmailRequest request, ReportSettings settings, string? replyTo, MailAttachment? attachment, PaperLink? link)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var month = request.Paper.Period.ToLongName();
         var subject = $"{(settings.Confidential ? "OFFICIAL-SENSITIVE: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version})";
-        var intro = $"Please find the {settings.Board} paper for {month}, version {request.Paper.Version}" + (attachment is null ? ", at the link below." : ", attached as a Word document ready to publish.");
+        var form = attachment is null ? ", at the link below."
+            : settings.Confidential ? ", attached as a Word document."
+            : ", attached as a Word document ready to publish.";
+        var intro = $"Please find the {settings.Board} paper for {month}, version {request.Paper.Version}{form}";
         var highlights = request.Highlights ?? [];
         var attention = request.Attention ?? [];
         var html = new List<string> { Html.P("Dear colleague,"), Html.P(intro) };
@@ -30,16 +65,21 @@ public static class ReportEmail
         Section("Needs attention", attention);
         if (link is not null)
         {
-            var expiry = linkExpires is { } e ? $" (the link works until {e.UtcDateTime.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} UTC)" : string.Empty;
-            html.Add(Html.Link(link, $"Download the paper{expiry}"));
-            text.Add($"Download the paper{expiry}: {link}");
+            // The offset is the UK's on the expiry day: the clock time a reader in the UK sees, GMT or BST.
+            var expiry = $" (the link works until {link.Expires.DateTime.ToString("d MMMM yyyy HH:mm", British)} UK time)";
+            html.Add(Html.Link(link.Url, $"Download the paper{expiry}"));
+            text.Add($"Download the paper{expiry}: {link.Url}");
             text.Add(string.Empty);
         }
 
         html.Add(Html.P("This email was sent automatically by the SEND improvement reporting service. Reply to the programme team with any questions."));
         text.Add("This email was sent automatically by the SEND improvement reporting service. Reply to the programme team with any questions.");
         var list = settings.Distribution;
-        return new MailMessage(list.To, list.Cc ?? [], list.Bcc ?? [], subject, Html.Document(subject, html), string.Join("\n", text), attachment is null ? [] : [attachment]);
+        var attached = attachment is null ? [] : new[] { attachment with { FileName = AttachmentName(request, settings) } };
+        return new MailMessage(list.To, list.Cc ?? [], list.Bcc ?? [], subject, Html.Document(subject, html), string.Join("\n", text), attached)
+        {
+            ReplyTo = string.IsNullOrWhiteSpace(replyTo) ? null : replyTo.Trim(),
+        };
 
         void Section(string heading, IReadOnlyList<string> lines)
         {
@@ -56,3 +96,14 @@ public static class ReportEmail
         }
     }
 }
+
+/// <summary>How a paper leaves: attached, linked, or (a confidential paper too large for SendGrid) not at all.</summary>
+public enum PaperForm
+{
+    Attached,
+    Linked,
+    TooLargeToSend,
+}
+
+/// <param name="Expires">When the link stops working, in UK local time (its offset is the UK's on that day).</param>
+public sealed record PaperLink(string Url, DateTimeOffset Expires);

@@ -12,17 +12,23 @@ public enum ReminderKind
     Escalation,
 }
 
-/// <summary>One email to send today about a missing drop; <see cref="KeyFor"/> makes it once per dataset and day.</summary>
-public sealed record DueReminder(ReportingPeriod Period, Dataset Dataset, ReminderKind Kind, DateOnly DueDate, MailMessage Message)
+/// <summary>
+/// One email to send today about missing drops: a reminder to one dataset's owner, or the day's escalation digest to the
+/// lead covering every late return of the period. <see cref="KeyFor"/> makes each once per day.
+/// </summary>
+public sealed record DueReminder(ReportingPeriod Period, IReadOnlyList<Dataset> Datasets, ReminderKind Kind, MailMessage Message)
 {
-    /// <summary>The delivery ledger's row: one per kind, dataset and day.</summary>
-    public string KeyFor(DateOnly today) => $"{(Kind == ReminderKind.Reminder ? "reminder" : "escalation")}-{Dataset.ToSlug()}-{today:yyyy-MM-dd}";
+    /// <summary>The delivery ledger's row: a reminder per dataset and day, one escalation digest per day.</summary>
+    public string KeyFor(DateOnly today) => Kind == ReminderKind.Reminder
+        ? $"reminder-{Datasets[0].ToSlug()}-{today:yyyy-MM-dd}"
+        : $"escalation-{today:yyyy-MM-dd}";
 }
 
 /// <summary>
 /// Which reminders are due on a day. The drops for a month are due on the configured working day of the
 /// next month. From <c>ReminderWorkingDays</c> working days before that day up to it, the owner of each
-/// dataset not yet accepted is reminded; after it, the programme lead is told (owner copied). Only on
+/// dataset not yet accepted is reminded; after it, the programme lead gets one email a day listing every late
+/// return (owners copied), until the end of that month and never after the programme's deadline. Only on
 /// working days, and never once the file has been accepted.
 /// </summary>
 public static class ReminderPlan
@@ -45,9 +51,11 @@ public static class ReminderPlan
         }
 
         var reminders = new List<DueReminder>();
+        var replyTo = config.Programme.ReplyToAddress;
         foreach (var period in PeriodsToCheck(today))
         {
             var received = accepted(period);
+            var late = new List<LateReturn>();
             foreach (var dataset in Enum.GetValues<Dataset>())
             {
                 if (received.Contains(dataset) || config.DatasetFor(dataset) is not { } settings)
@@ -59,13 +67,19 @@ public static class ReminderPlan
                 var remindFrom = calendar.WorkingDaysBefore(due, config.Programme.ReminderWorkingDays);
                 if (today >= remindFrom && today <= due)
                 {
-                    reminders.Add(new DueReminder(period, dataset, ReminderKind.Reminder, due, Reminder(period, dataset, settings.Owner, due, today)));
+                    reminders.Add(new DueReminder(period, [dataset], ReminderKind.Reminder, Reminder(period, dataset, settings.Owner, due, today) with { ReplyTo = replyTo }));
                 }
-                else if (today > due && period.Next.Contains(today))
+                else if (today > due && period.Next.Contains(today) && today <= config.Programme.Deadline)
                 {
-                    // Escalations run until the end of the month the drop was due in; after that the month's papers have gone.
-                    reminders.Add(new DueReminder(period, dataset, ReminderKind.Escalation, due, Escalation(period, dataset, settings.Owner, config.Programme.Lead, due, today, calendar)));
+                    // Escalations run until the end of the month the drop was due in (after that the month's papers have
+                    // gone), and not once the programme's deadline has passed.
+                    late.Add(new LateReturn(dataset, settings.Owner, due, WorkingDaysLate(due, today, calendar)));
                 }
+            }
+
+            if (late.Count > 0)
+            {
+                reminders.Add(new DueReminder(period, late.Select(l => l.Dataset).ToList(), ReminderKind.Escalation, Escalation(period, late, config.Programme.Lead) with { ReplyTo = replyTo }));
             }
         }
 
@@ -80,7 +94,20 @@ public static class ReminderPlan
         return new MailMessage([owner.Email], [], [], subject, Html.Document(subject, text.Split("\n\n").Select(Html.P)), text, []);
     }
 
-    private static MailMessage Escalation(ReportingPeriod period, Dataset dataset, Person owner, Person lead, DateOnly due, DateOnly today, WorkingDays calendar)
+    private static MailMessage Escalation(ReportingPeriod period, IReadOnlyList<LateReturn> late, Person lead)
+    {
+        var month = period.ToLongName();
+        var subject = late.Count == 1
+            ? $"Overdue: the {late[0].Dataset.ToSlug()} return for {month} is {Words.Count(late[0].WorkingDaysLate, "working day")} late"
+            : $"Overdue: {Words.Count(late.Count, "return")} for {month} are late ({Words.List(late.Select(l => l.Dataset.ToSlug()).ToList())})";
+        var lines = late.Select(l => $"The {l.Dataset.ToSlug()} return from {l.Owner.Name} was due on {Words.Date(l.Due)} and is {Words.Count(l.WorkingDaysLate, "working day")} late.");
+        var owners = late.Select(l => l.Owner).DistinctBy(o => o.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        var text = $"Dear {lead.Name},\n\n{string.Join("\n\n", lines)}\n\nNot accepted yet: the papers for {month} cannot be completed without {(late.Count == 1 ? "it" : "them")}.\n\n{Words.List(owners.Select(o => o.Name).ToList())} {(owners.Count == 1 ? "is" : "are")} copied into this email.";
+        return new MailMessage([lead.Email], owners.Select(o => o.Email).ToList(), [], subject, Html.Document(subject, text.Split("\n\n").Select(Html.P)), text, []);
+    }
+
+    /// <summary>Working days after the due day up to and including today.</summary>
+    private static int WorkingDaysLate(DateOnly due, DateOnly today, WorkingDays calendar)
     {
         var late = 0;
         for (var d = due.AddDays(1); d <= today; d = d.AddDays(1))
@@ -88,8 +115,8 @@ public static class ReminderPlan
             late += calendar.IsWorkingDay(d) ? 1 : 0;
         }
 
-        var subject = $"Overdue: the {dataset.ToSlug()} return for {period.ToLongName()} is {Words.Count(late, "working day")} late";
-        var text = $"Dear {lead.Name},\n\nThe {dataset.ToSlug()} return for {period.ToLongName()} from {owner.Name} was due on {Words.Date(due)} and has not been accepted. The papers for {period.ToLongName()} cannot be completed without it.\n\n{owner.Name} is copied into this email.";
-        return new MailMessage([lead.Email], [owner.Email], [], subject, Html.Document(subject, text.Split("\n\n").Select(Html.P)), text, []);
+        return late;
     }
+
+    private sealed record LateReturn(Dataset Dataset, Person Owner, DateOnly Due, int WorkingDaysLate);
 }

@@ -21,6 +21,9 @@ public static class StorageLayout
     public const string ConfigBlob = "reporting.json";
     public const string RunsTable = "runs";
     public const string DeliveriesTable = "deliveries";
+
+    /// <summary>One row per email and recipient (partition: the period, as in <see cref="DeliveriesTable"/>): what SendGrid said about each.</summary>
+    public const string RecipientsTable = "recipients";
     public const string UnrecognisedFolder = "_unrecognised";
 
     /// <summary>The partition of runs and deliveries that belong to no period (an upload whose path named none, a malformed message).</summary>
@@ -65,6 +68,56 @@ public static class StorageLayout
             && ReportingPeriod.TryParse(name[..slash], out period)
             && DatasetNames.TryParse(name[(slash + 1)..^".json".Length], out dataset);
     }
+
+    /// <summary>
+    /// A delivery's identity outside the table, "{partition}/{rowKey}": SendGrid carries it as the custom argument
+    /// <c>deliveryId</c> and returns it in every event.
+    /// </summary>
+    public static string DeliveryId(string partition, string rowKey) => $"{partition}/{rowKey}";
+
+    /// <summary>A delivery id from outside (an Event Webhook event): both halves must be usable as table keys.</summary>
+    public static bool TryParseDeliveryId(string? id, out string partition, out string rowKey)
+    {
+        partition = string.Empty;
+        rowKey = string.Empty;
+        var slash = id?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (id is null || slash <= 0 || !IsTableKey(id[..slash]) || !IsTableKey(id[(slash + 1)..]))
+        {
+            return false;
+        }
+
+        partition = id[..slash];
+        rowKey = id[(slash + 1)..];
+        return true;
+    }
+
+    /// <summary>
+    /// The <see cref="RecipientsTable"/> row of one recipient of a delivery: the delivery's key, '~', then the address in
+    /// lower case with the characters a table key cannot hold (and '%') percent-escaped, so that
+    /// all rows of a delivery sort together and one address is one row however SendGrid cases it.
+    /// </summary>
+    public static string RecipientKey(string deliveryKey, string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var escaped = new System.Text.StringBuilder(deliveryKey.Length + address.Length + 1).Append(deliveryKey).Append('~');
+        foreach (var c in address.Trim().ToLowerInvariant())
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            {
+                escaped.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>Table keys hold at most 1 KiB and none of '/', '\', '#', '?' or control characters.</summary>
+    public static bool IsTableKey(string key) =>
+        key.Length is > 0 and <= 512 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 
     /// <summary>Every accepted version is kept beside the current one.</summary>
     public static string CuratedHistoryName(ReportingPeriod period, Dataset dataset, DateTimeOffset uploadedAt, string etag) =>

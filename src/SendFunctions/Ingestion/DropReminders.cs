@@ -41,7 +41,7 @@ public sealed class DropReminders(BlobServiceClient blobs, TableServiceClient ta
             }
             catch (MailSendException ex)
             {
-                Log.ReminderFailed(log, reminder.Period, reminder.Dataset, ex.Message);
+                Log.ReminderFailed(log, reminder.Period, string.Join(", ", reminder.Datasets.Select(d => d.ToSlug())), ex.Message);
             }
         }
 

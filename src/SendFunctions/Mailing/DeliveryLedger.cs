@@ -21,7 +21,8 @@ public enum DeliveryStatus
 
 /// <summary>
 /// One row of the <c>deliveries</c> table: one per paper version and distribution list, per deliberate resend, per
-/// owner-feedback email and per reminder (partition: the period). Read back by <c>sendfx deliveries</c>.
+/// owner-feedback email and per reminder (partition: the period). What became of it for each recipient is in the
+/// <c>recipients</c> table (<see cref="RecipientRow"/>). Read back by <c>sendfx deliveries</c>.
 /// </summary>
 public sealed class DeliveryRow : ITableEntity
 {
@@ -49,22 +50,6 @@ public sealed class DeliveryRow : ITableEntity
     public DateTimeOffset? UpdatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
-
-    /// <summary>The latest Event Webhook event applied (processed, delivered, deferred, bounce, dropped, ...).</summary>
-    public string? LastEvent { get; set; }
-
-    public DateTimeOffset? LastEventAt { get; set; }
-
-    /// <summary>Per event type, the latest such event: "{email} {time} {reason}".</summary>
-    public string? Processed { get; set; }
-
-    public string? Delivered { get; set; }
-
-    public string? Deferred { get; set; }
-
-    public string? Bounce { get; set; }
-
-    public string? Dropped { get; set; }
 }
 
 /// <summary>

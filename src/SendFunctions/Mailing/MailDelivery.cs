@@ -26,6 +26,7 @@ public sealed class MailDelivery(IMailTransport transport, TableServiceClient ta
         {
             var sent = await transport.SendAsync(message with { DeliveryId = delivery }, ct);
             await DeliveryLedger.RecordAsync(table, partition, rowKey, etag, DeliveryStatus.Sent, sent.MessageId, sent.Attempts, null, time.GetUtcNow(), ct);
+            await RecipientLedger.AcceptedAsync(tables, partition, rowKey, Addressees.Of(message), sent.MessageId, time.GetUtcNow(), log, ct);
             Log.Delivered(log, delivery, DeliveryStatus.Sent, sent.MessageId ?? string.Empty);
             return new DeliveryResult(DeliveryStatus.Sent, $"sent to {recipients} (message {sent.MessageId}, {sent.Attempts} attempt(s))", sent.MessageId);
         }

@@ -60,6 +60,14 @@ public sealed class SendGridOptions
     /// <summary>The Event Webhook's verification key (base64), from SendGrid's Mail Settings.</summary>
     public string? WebhookPublicKey { get; set; }
 
+    /// <summary>How far an Event Webhook request's signed timestamp may be from the host's clock, either way; older requests are refused as replays.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan WebhookTimestampTolerance { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The largest Event Webhook body read (SendGrid's batches are far smaller); larger requests answer 413 unread.</summary>
+    [Range(1024, 100L * 1024 * 1024)]
+    public long WebhookMaxBodyBytes { get; set; } = 5L * 1024 * 1024;
+
     /// <summary>Whether a verification key parses as the ECDSA public key SendGrid gives (base64 DER).</summary>
     public static bool IsValidPublicKey(string key)
     {

@@ -11,7 +11,7 @@ internal static class MailingRegistration
     public static IServiceCollection AddMailing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section))
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.Host) || Uri.TryCreate(o.Host, UriKind.Absolute, out var host) && host.Scheme is "http" or "https", "SendGrid:Host must be an absolute http(s) URL.")
             .Validate(o => string.IsNullOrWhiteSpace(o.WebhookPublicKey) || SendGridOptions.IsValidPublicKey(o.WebhookPublicKey), "SendGrid:WebhookPublicKey is not a base64 ECDSA public key (copy it from SendGrid's Mail Settings, Event Webhook, signature verification).")
             .ValidateOnStart();

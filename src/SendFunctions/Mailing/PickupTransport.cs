@@ -24,9 +24,16 @@ public sealed class PickupTransport(IOptions<MailOptions> options, TimeProvider 
         ArgumentNullException.ThrowIfNull(options);
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(options.FromName, options.From));
-        mime.To.AddRange(message.To.Select(MailboxAddress.Parse));
-        mime.Cc.AddRange(message.Cc.Select(MailboxAddress.Parse));
-        mime.Bcc.AddRange(message.Bcc.Select(MailboxAddress.Parse));
+        // The same recipients as SendGrid is given; Bcc addresses are recorded in the recipients table, never in a header
+        // (SendGrid writes none, so neither does the offline copy).
+        var addressees = Addressees.Of(message);
+        mime.To.AddRange(addressees.To.Select(MailboxAddress.Parse));
+        mime.Cc.AddRange(addressees.Cc.Select(MailboxAddress.Parse));
+        if (message.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+
         mime.Subject = message.Subject;
         if (message.DeliveryId is { } id)
         {

@@ -55,20 +55,26 @@ public sealed class SendGridTransport(ISendGridClient client, IOptions<MailOptio
             HtmlContent = message.Html,
         };
 
-        // SendGrid refuses an address that appears twice in one personalisation, so each goes to its first list only.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        request.AddTos(message.To.Where(seen.Add).Select(a => new EmailAddress(a)).ToList());
-        var cc = message.Cc.Where(seen.Add).Select(a => new EmailAddress(a)).ToList();
-        if (cc.Count > 0)
+        var addressees = Addressees.Of(message);
+        request.AddTos(addressees.To.Select(a => new EmailAddress(a)).ToList());
+        if (addressees.Cc.Count > 0)
         {
-            request.AddCcs(cc);
+            request.AddCcs(addressees.Cc.Select(a => new EmailAddress(a)).ToList());
         }
 
-        var bcc = message.Bcc.Where(seen.Add).Select(a => new EmailAddress(a)).ToList();
-        if (bcc.Count > 0)
+        if (addressees.Bcc.Count > 0)
         {
-            request.AddBccs(bcc);
+            request.AddBccs(addressees.Bcc.Select(a => new EmailAddress(a)).ToList());
         }
+
+        if (message.ReplyTo is { } replyTo)
+        {
+            request.ReplyTo = new EmailAddress(replyTo);
+        }
+
+        // Click tracking would rewrite every link through SendGrid's redirect, a paper's read-only link (a bearer token)
+        // included; nothing here needs click statistics, so it is off for every email whatever the account says.
+        request.SetClickTracking(false, false);
 
         foreach (var attachment in message.Attachments)
         {

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Options;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
+using SendFunctions.Hosting;
 using SendFunctions.Operations;
 using SendFunctions.Reporting;
 
 namespace SendFunctions.Mailing;
 
 /// <summary><c>email-requests</c>: each paper version to its distribution list, exactly once (DESIGN.md, "Email").</summary>
-public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log)
+public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log, ProgrammeClock clock)
 {
     [FunctionName(nameof(SendReports))]
     public async Task Run([QueueTrigger(EmailRequest.QueueName)] string message, string id, int dequeueCount, CancellationToken ct)
@@ -56,17 +57,24 @@ public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, 
             return new DeliveryResult(DeliveryStatus.Failed, $"The paper {StorageLayout.Reports}/{request.DocumentBlob} does not exist.", null);
         }
 
+        var form = ReportEmail.FormFor(size, options.Value.MaxAttachmentBytes, settings.Confidential);
+        if (form == PaperForm.TooLargeToSend)
+        {
+            return new DeliveryResult(DeliveryStatus.Failed, $"The paper {request.DocumentBlob} is confidential and too large to attach ({size} bytes, SendGrid carries {ReportEmail.SendGridMaxAttachmentBytes}); confidential papers are never sent as links.", null);
+        }
+
+        var replyTo = config.Config?.Programme?.ReplyToAddress;
         MailMessage message;
-        if (size > options.Value.MaxAttachmentBytes)
+        if (form == PaperForm.Linked)
         {
             var expires = time.GetUtcNow().AddDays(options.Value.LinkExpiryDays);
             var link = paper.GenerateSasUri(BlobSasPermissions.Read, expires).ToString();
-            message = ReportEmail.Compose(request, settings, null, link, expires);
+            message = ReportEmail.Compose(request, settings, replyTo, null, new PaperLink(link, TimeZoneInfo.ConvertTime(expires, clock.Zone)));
         }
         else
         {
             var content = (await paper.DownloadContentAsync(ct)).Value.Content.ToArray();
-            message = ReportEmail.Compose(request, settings, new MailAttachment(request.FileName, ReportStore.DocxContentType, content), null, null);
+            message = ReportEmail.Compose(request, settings, replyTo, new MailAttachment(request.FileName, ReportStore.DocxContentType, content), null);
         }
 
         return await delivery.DeliverAsync(request.Paper.Period.ToString(), request.DeliveryKey, message, ct);

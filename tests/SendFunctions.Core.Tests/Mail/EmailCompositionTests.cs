@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
@@ -18,12 +19,14 @@ public sealed class EmailCompositionTests
     public void Report_WithAttachment_GoesToTheKindsListWithBoardMonthAndVersion()
     {
         var settings = SampleStatus.Config.ReportFor("hwb-board")!;
-        var mail = ReportEmail.Compose(Request, settings, new MailAttachment("2025-01-hwb-board.docx", "application/octet-stream", [1, 2]), null, null);
+        var mail = ReportEmail.Compose(Request, settings, "send.team@example.gov.uk", new MailAttachment("2025-01-hwb-board.docx", "application/octet-stream", [1, 2]), null);
 
         Assert.Equal(["hwb.clerk@example.gov.uk"], mail.To);
         Assert.Equal(["send.programme@example.gov.uk"], mail.Cc);
+        Assert.Equal("send.team@example.gov.uk", mail.ReplyTo);
         Assert.Equal("Health and Wellbeing Board: SEND Improvement, January 2025 (version 2)", mail.Subject);
-        Assert.Equal("2025-01-hwb-board.docx", Assert.Single(mail.Attachments).FileName);
+        Assert.Equal("Health and Wellbeing Board - January 2025 - version 2.docx", Assert.Single(mail.Attachments).FileName);
+        Assert.Contains("attached as a Word document ready to publish", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Of 22 milestones, five are complete.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Relaunch &lt;the&gt; Local Offer", mail.Html, StringComparison.Ordinal); // encoded, never raw HTML
         Assert.Contains("<html lang=\"en-GB\">", mail.Html, StringComparison.Ordinal);
@@ -33,7 +36,7 @@ public sealed class EmailCompositionTests
     public void Report_TitleWithAColon_IsKeptWholeInTheSubject()
     {
         var settings = SampleStatus.Config.ReportFor("hwb-board")!;
-        var mail = ReportEmail.Compose(Request with { Title = "SEND: the Written Statement of Action, January 2025" }, settings, null, "https://x", null);
+        var mail = ReportEmail.Compose(Request with { Title = "SEND: the Written Statement of Action, January 2025" }, settings, null, null, new PaperLink("https://x", DateTimeOffset.UnixEpoch));
 
         Assert.Equal("Health and Wellbeing Board: SEND: the Written Statement of Action, January 2025 (version 2)", mail.Subject);
     }
@@ -51,25 +54,49 @@ public sealed class EmailCompositionTests
         Assert.Equal("hwb-board-v2-distribution", back.DeliveryKey);
     }
 
-    [Fact]
-    public void Report_TooLargeToAttach_CarriesTheLinkAndItsExpiry()
+    [Theory]
+    [InlineData("2025-03-01T09:00:00+00:00", "until 1 March 2025 09:00 UK time")] // GMT
+    [InlineData("2025-07-01T10:00:00+01:00", "until 1 July 2025 10:00 UK time")] // BST: the clock time in the UK, not UTC's 09:00
+    public void Report_TooLargeToAttach_CarriesTheLinkAndItsExpiryInUkTime(string expires, string expected)
     {
         var settings = SampleStatus.Config.ReportFor("hwb-board")!;
-        var mail = ReportEmail.Compose(Request, settings, null, "https://example.blob/x.docx?sig=abc", new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var link = new PaperLink("https://example.blob/x.docx?sig=abc", DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture));
+        var mail = ReportEmail.Compose(Request, settings, null, null, link);
 
         Assert.Empty(mail.Attachments);
+        Assert.Null(mail.ReplyTo);
         Assert.Contains("https://example.blob/x.docx?sig=abc", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("until 1 March 2025 09:00 UTC", mail.Text, StringComparison.Ordinal);
+        Assert.Contains(expected, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1000, false, PaperForm.Attached)]
+    [InlineData(1001, false, PaperForm.Linked)]
+    [InlineData(1001, true, PaperForm.Attached)] // confidential: never a link
+    [InlineData(ReportEmail.SendGridMaxAttachmentBytes, true, PaperForm.Attached)]
+    [InlineData(ReportEmail.SendGridMaxAttachmentBytes + 1, true, PaperForm.TooLargeToSend)]
+    [InlineData(ReportEmail.SendGridMaxAttachmentBytes + 1, false, PaperForm.Linked)]
+    public void FormFor_SizeAndConfidentiality_DecideAttachOrLink(long size, bool confidential, PaperForm expected) =>
+        Assert.Equal(expected, ReportEmail.FormFor(size, 1000, confidential));
+
+    [Fact]
+    public void AttachmentName_BoardWithCharactersAFileCannotHold_AreReplaced()
+    {
+        var settings = SampleStatus.Config.ReportFor("hwb-board")! with { Board = "Schools: Forum / Board" };
+
+        Assert.Equal("Schools- Forum - Board - January 2025 - version 2.docx", ReportEmail.AttachmentName(Request, settings));
     }
 
     [Fact]
     public void Report_ConfidentialKind_IsMarkedAndSaysNotToForward()
     {
         var settings = SampleStatus.Config.ReportFor("exceptions")! with { Confidential = true };
-        var mail = ReportEmail.Compose(Request with { Paper = Request.Paper with { Kind = ReportKind.Exceptions } }, settings, null, "https://x", null);
+        var mail = ReportEmail.Compose(Request with { Paper = Request.Paper with { Kind = ReportKind.Exceptions } }, settings, null, new MailAttachment("x.docx", "application/octet-stream", [1]), null);
 
         Assert.StartsWith("OFFICIAL-SENSITIVE: ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Please do not forward it.", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ready to publish", mail.Text, StringComparison.Ordinal);
         Assert.Equal(["send.executive@example.gov.uk"], mail.To);
     }
 

@@ -28,7 +28,7 @@ public sealed class ReminderPlanTests
     {
         var plan = ReminderPlan.For(Date(today), SampleStatus.Config, _ => new HashSet<Dataset>(), Calendar)
             .Where(r => r.Period == ReportingPeriod.Of(2024, 12))
-            .Select(r => $"{r.Dataset.ToSlug()}:{r.Kind}");
+            .SelectMany(r => r.Datasets.Select(d => $"{d.ToSlug()}:{r.Kind}"));
         var wanted = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Contains(':', StringComparison.Ordinal));
         Assert.Equal(wanted.Order(), plan.Order());
     }
@@ -37,7 +37,7 @@ public sealed class ReminderPlanTests
     public void For_DatasetAlreadyAccepted_IsNotReminded()
     {
         var plan = ReminderPlan.For(Date("2025-01-09"), SampleStatus.Config, p => p == ReportingPeriod.Of(2024, 12) ? new HashSet<Dataset> { Dataset.Milestones, Dataset.Actions } : new HashSet<Dataset>(), Calendar);
-        Assert.Equal([Dataset.Metrics], plan.Where(r => r.Period == ReportingPeriod.Of(2024, 12)).Select(r => r.Dataset));
+        Assert.Equal([Dataset.Metrics], plan.Where(r => r.Period == ReportingPeriod.Of(2024, 12)).SelectMany(r => r.Datasets));
     }
 
     [Fact]
@@ -45,13 +45,40 @@ public sealed class ReminderPlanTests
         Assert.DoesNotContain(ReminderPlan.For(Date("2025-02-03"), SampleStatus.Config, _ => new HashSet<Dataset>(), Calendar), r => r.Period == ReportingPeriod.Of(2024, 12));
 
     [Fact]
-    public void Escalation_GoesToTheLeadWithTheOwnerCopiedAndCountsWorkingDaysLate()
+    public void Escalation_OneDailyDigestToTheLeadWithEveryLateReturnAndItsOwnersCopied()
     {
-        var escalation = ReminderPlan.For(Date("2025-01-13"), SampleStatus.Config, _ => new HashSet<Dataset>(), Calendar)
-            .Single(r => r.Dataset == Dataset.Milestones && r.Period == ReportingPeriod.Of(2024, 12));
+        var escalation = Assert.Single(
+            ReminderPlan.For(Date("2025-01-13"), SampleStatus.Config with { Programme = SampleStatus.Config.Programme with { ReplyTo = "team@example.gov.uk" } }, _ => new HashSet<Dataset>(), Calendar),
+            r => r.Kind == ReminderKind.Escalation);
+
+        Assert.Equal(ReportingPeriod.Of(2024, 12), escalation.Period);
         Assert.Equal(["send.programme@example.gov.uk"], escalation.Message.To);
-        Assert.Equal(["send.pmo@example.gov.uk"], escalation.Message.Cc);
-        Assert.Contains("three working days late", escalation.Message.Subject, StringComparison.Ordinal); // 9, 10 and 13 January
-        Assert.Equal("escalation-milestones-2025-01-13", escalation.KeyFor(Date("2025-01-13")));
+        Assert.Equal(["send.pmo@example.gov.uk", "childrens.performance@example.gov.uk", "send.board@example.gov.uk"], escalation.Message.Cc);
+        Assert.Equal("team@example.gov.uk", escalation.Message.ReplyTo);
+        Assert.Equal("Overdue: three returns for December 2024 are late (milestones, metrics and actions)", escalation.Message.Subject);
+        Assert.Contains("The milestones return from SEND Improvement Programme Office was due on 8 January 2025 and is three working days late.", escalation.Message.Text, StringComparison.Ordinal); // 9, 10 and 13 January
+        Assert.Contains("The actions return from Partnership Board Secretary was due on 6 January 2025 and is five working days late.", escalation.Message.Text, StringComparison.Ordinal);
+        Assert.Equal("escalation-2025-01-13", escalation.KeyFor(Date("2025-01-13")));
+    }
+
+    [Fact]
+    public void Escalation_OneLateReturn_NamesItInTheSubject()
+    {
+        var accepted = new HashSet<Dataset> { Dataset.Milestones, Dataset.Actions };
+        var escalation = Assert.Single(ReminderPlan.For(Date("2025-01-09"), SampleStatus.Config, _ => accepted, Calendar), r => r.Kind == ReminderKind.Escalation);
+
+        Assert.Equal("Overdue: the metrics return for December 2024 is one working day late", escalation.Message.Subject);
+        Assert.Equal(["childrens.performance@example.gov.uk"], escalation.Message.Cc);
+    }
+
+    [Fact]
+    public void Escalation_AfterTheProgrammesDeadline_StopsWhileOwnersAreStillReminded()
+    {
+        var ended = SampleStatus.Config with { Programme = SampleStatus.Config.Programme with { Deadline = new DateOnly(2025, 1, 6) } };
+
+        var plan = ReminderPlan.For(Date("2025-01-07"), ended, _ => new HashSet<Dataset>(), Calendar);
+
+        Assert.DoesNotContain(plan, r => r.Kind == ReminderKind.Escalation);
+        Assert.Equal(2, plan.Count(r => r.Kind == ReminderKind.Reminder && r.Period == ReportingPeriod.Of(2024, 12)));
     }
 }
