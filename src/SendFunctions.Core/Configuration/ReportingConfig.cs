@@ -48,6 +48,14 @@ public sealed record ReportingConfig(
             problems.Add("programme.name is required.");
         }
 
+        foreach (var domain in config.Programme?.StaffEmailDomains ?? [])
+        {
+            if (!Privacy.PersonalDataPolicy.IsDomainName(domain))
+            {
+                problems.Add($"programme.staffEmailDomains: '{domain}' is not a domain such as wirral.gov.uk.");
+            }
+        }
+
         foreach (var (name, settings) in config.Datasets ?? new Dictionary<string, DatasetSettings>())
         {
             if (!DatasetNames.TryParse(name, out _))
@@ -86,6 +94,8 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 /// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>
 /// <param name="ReminderWorkingDays">How many working days before a drop's due day its owner starts to be reminded.</param>
 /// <param name="ExtraBankHolidays">One-off bank holidays beyond the regular ones.</param>
+/// <param name="StaffEmailDomains">Email domains (and their subdomains) that free text may name; null for the default (docs/privacy.md).</param>
+/// <param name="PersonalData">What each personal-data detector does with a finding; null for all errors.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -94,7 +104,9 @@ public sealed record ProgrammeSettings(
     string TimeZone = "Europe/London",
     decimal MetricTolerancePercent = 10,
     int ReminderWorkingDays = 3,
-    IReadOnlyList<DateOnly>? ExtraBankHolidays = null);
+    IReadOnlyList<DateOnly>? ExtraBankHolidays = null,
+    IReadOnlyList<string>? StaffEmailDomains = null,
+    PersonalDataSettings? PersonalData = null);
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>
 public sealed record DatasetSettings(Person Owner, int DueWorkingDay = 5);

@@ -1,6 +1,7 @@
 using SendFunctions.Core.Actions;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
+using SendFunctions.Core.Privacy;
 
 namespace SendFunctions.Core.Ingestion;
 
@@ -9,6 +10,9 @@ namespace SendFunctions.Core.Ingestion;
 public sealed record ValidationSettings(DateOnly? Deadline, IngestionLimits Limits, bool KeepRows = true)
 {
     public static readonly ValidationSettings Default = new(null, IngestionLimits.Default);
+
+    /// <summary>What the personal-data guard reports (reporting.json's programme settings); every detector an error by default.</summary>
+    public PersonalDataPolicy PersonalData { get; init; } = PersonalDataPolicy.Default;
 }
 
 /// <summary>Validates one drop against DATA-CONTRACT.md sections 2-3. Reads the stream once per pass; never throws for bad content.</summary>
@@ -29,16 +33,18 @@ public static class DropValidator
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
         return drop.Dataset switch
         {
-            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings.KeepRows, rows => new MilestoneRows(rows)),
-            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings.KeepRows, rows => new MetricRows(rows)),
-            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings.KeepRows, rows => new ActionRows(rows)),
+            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, rows => new MilestoneRows(rows)),
+            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, rows => new MetricRows(rows)),
+            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings, rows => new ActionRows(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
     }
 
     private static DropValidation Run<T>(
-        DropPath drop, ITableSource source, IDatasetSchema<T> schema, List<ValidationIssue> errors, bool keepRows, Func<IReadOnlyList<T>, DatasetRows> wrap)
+        DropPath drop, ITableSource source, IDatasetSchema<T> schema, List<ValidationIssue> errors, ValidationSettings settings, Func<IReadOnlyList<T>, DatasetRows> wrap)
     {
+        var keepRows = settings.KeepRows;
+        var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
         var warnings = new List<ValidationIssue>();
         var records = new List<T>();
         var firstRowOfId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -62,6 +68,9 @@ public static class DropValidator
             }
 
             var record = schema.Read(new CellParser(row, map, errors, warnings));
+
+            // Personal-data guard (docs/privacy.md): every free-text cell, before any row can be kept.
+            privacy.Check(row, map, errors, warnings);
             if (record is null)
             {
                 continue;
@@ -84,6 +93,8 @@ public static class DropValidator
         }
 
         warnings.AddRange(source.ReadIssues);
+        privacy.Withhold(errors);
+        privacy.Withhold(warnings);
         if (map is null)
         {
             errors.Add(new ValidationIssue(null, null, null, IssueCode.EmptyFile, "The file has no header row and no data: every row is blank. Check you saved the right sheet."));

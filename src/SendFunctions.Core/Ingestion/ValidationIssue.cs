@@ -38,4 +38,5 @@ public enum IssueCode
     ClosedAfterAsOf,
     ControlCharacters,
     MalformedCsv,
+    PersonalData,
 }
