@@ -56,7 +56,10 @@ public static class PersonalDataDetector
         return found;
     }
 
-    /// <summary>NFKC, without format (Cf) or control characters other than tab and line ends; a lone surrogate becomes a space.</summary>
+    /// <summary>
+    /// NFKC, without format (Cf) or control characters other than tab and line ends. A lone surrogate or an unassigned
+    /// code point (which includes U+FFFE and U+FFFF, which normalisation refuses) becomes a space.
+    /// </summary>
     internal static string Canonical(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -66,14 +69,19 @@ public static class PersonalDataDetector
             var ch = text[i];
             if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(text, i) != UnicodeCategory.Format)
+                var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+                if (category == UnicodeCategory.OtherNotAssigned)
+                {
+                    builder.Append(' ');
+                }
+                else if (category != UnicodeCategory.Format)
                 {
                     builder.Append(ch).Append(text[i + 1]);
                 }
 
                 i++;
             }
-            else if (char.IsSurrogate(ch))
+            else if (char.IsSurrogate(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.OtherNotAssigned)
             {
                 builder.Append(' ');
             }
