@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SendFunctions.Core.Periods;
+using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Reports;
 
 namespace SendFunctions.Cli.Commands;
@@ -51,7 +52,7 @@ internal static class RenderCommand
             return SendfxApp.Usage;
         }
 
-        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error) is not { } status)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, error, PersonalDataPolicy.For(programme.Config)) is not { } status)
         {
             return SendfxApp.Failed;
         }

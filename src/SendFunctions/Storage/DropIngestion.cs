@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Privacy;
 
 namespace SendFunctions.Storage;
 
@@ -37,7 +38,7 @@ internal sealed class DropIngestion(BlobServiceClient blobs)
         await BlobWrites.CreateIfAbsentAsync(archive, archiveName, upload.Content, ContentType(drop.Format), ct);
         upload.Content.Position = 0;
 
-        var validation = DropValidator.Validate(drop, upload.Content, new ValidationSettings(config?.Programme.Deadline, limits));
+        var validation = DropValidator.Validate(drop, upload.Content, new ValidationSettings(config?.Programme.Deadline, limits) { PersonalData = PersonalDataPolicy.For(config) });
         var reports = await BlobWrites.ContainerAsync(blobs, StorageLayout.Validation, ct);
         var reportName = StorageLayout.ValidationName(drop, upload.UploadedAt, upload.ETag, "json");
         await BlobWrites.CreateIfAbsentAsync(reports, reportName, ValidationReportWriter.ToJson(validation.Report), "application/json", ct);
