@@ -24,6 +24,17 @@ public static class PersonalDataDetector
             return found;
         }
 
+        // Every kind but an email address needs a digit; most free text has none.
+        if (!canonical.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            if (policy.IsOn(PersonalDataKind.Email))
+            {
+                found.AddRange(EmailAddresses.Find(canonical, policy));
+            }
+
+            return found;
+        }
+
         if (policy.IsOn(PersonalDataKind.NhsNumber) || policy.IsOn(PersonalDataKind.Mobile))
         {
             var runs = DigitRuns.In(canonical);
@@ -63,6 +74,11 @@ public static class PersonalDataDetector
     internal static string Canonical(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
