@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
@@ -85,9 +86,10 @@ public sealed class PersonalDataEchoTests : IDisposable
     public async Task Sendfx_ValidateWithConfig_TakesTheSettingsAndStaffDomainsFromIt()
     {
         var config = Path.Combine(folder.FullName, "reporting.json");
-        var sample = File.ReadAllText(Path.Combine(Repository.Samples, "config", "reporting.json"));
-        File.WriteAllText(config, sample.Replace("\"metricTolerancePercent\": 10,",
-            "\"metricTolerancePercent\": 10, \"staffEmailDomains\": [\"wirral.gov.uk\", \"partner.org.uk\"], \"personalData\": { \"mobile\": \"warning\" },", StringComparison.Ordinal));
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Samples, "config", "reporting.json")))!;
+        sample["programme"]!["staffEmailDomains"] = new JsonArray("wirral.gov.uk", "partner.org.uk");
+        sample["programme"]!["personalData"] = new JsonObject { ["mobile"] = "warning" };
+        File.WriteAllText(config, sample.ToJsonString());
         var mobile = Write("actions", FileFormat.Csv, PrivacyDrops.Content(Dataset.Actions, "Action", "Call 07700 900123", FileFormat.Csv));
         var partner = Write("milestones", FileFormat.Csv, PrivacyDrops.Content(Dataset.Milestones, "Commentary", "Agreed with lead@partner.org.uk", FileFormat.Csv));
 
