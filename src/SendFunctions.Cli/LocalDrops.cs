@@ -1,6 +1,7 @@
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Periods;
+using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Status;
 
 namespace SendFunctions.Cli;
@@ -12,7 +13,8 @@ namespace SendFunctions.Cli;
 /// </summary>
 internal static class LocalDrops
 {
-    public static LocalData Load(DirectoryInfo root, ReportingPeriod upTo, DateOnly deadline)
+    /// <param name="privacy">The personal-data settings of reporting.json, as the host applies them; null for the default.</param>
+    public static LocalData Load(DirectoryInfo root, ReportingPeriod upTo, DateOnly deadline, PersonalDataPolicy? privacy = null)
     {
         var accepted = new Dictionary<ReportingPeriod, AcceptedPeriod>();
         var notes = new List<string>();
@@ -39,7 +41,7 @@ internal static class LocalDrops
                 }
 
                 using var stream = file.OpenRead();
-                var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default));
+                var result = DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default) { PersonalData = privacy ?? PersonalDataPolicy.Default });
                 if (result.Data is { } data)
                 {
                     rows[drop.Dataset] = data;
@@ -72,9 +74,9 @@ internal static class LocalDrops
 internal static class LocalStatus
 {
     /// <summary>Null (after saying why) when the period has no valid milestones file.</summary>
-    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, MissingReturnDisplay missingReturns, TextWriter error)
+    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, MissingReturnDisplay missingReturns, TextWriter error, PersonalDataPolicy? privacy = null)
     {
-        var local = LocalDrops.Load(data, period, deadline);
+        var local = LocalDrops.Load(data, period, deadline, privacy);
         foreach (var note in local.Notes)
         {
             error.WriteLine(note);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
+using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Status;
 
 namespace SendFunctions.Cli.Commands;
@@ -39,7 +40,7 @@ internal static class ComputeCommand
             return SendfxApp.Usage;
         }
 
-        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error) is not { } status)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error, PersonalDataPolicy.For(programme.Config)) is not { } status)
         {
             return SendfxApp.Failed;
         }

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Periods;
+using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Serialization;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx validate FILE [--dataset D] [--period P] [--json]</c>: check a file before uploading it.</summary>
+/// <summary><c>sendfx validate FILE [--dataset D] [--period P] [--deadline yyyy-MM-dd] [--config reporting.json] [--json]</c>: check a file before uploading it.</summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -16,14 +18,15 @@ internal static class ValidateCommand
         var dataset = new Option<string?>("--dataset") { Description = "milestones, metrics or actions (default: from the file name)." };
         var period = new Option<string?>("--period") { Description = "The reporting month yyyy-MM (default: from the folder name)." };
         var deadline = new Option<string?>("--deadline") { Description = "The WSoA deadline yyyy-MM-dd, for the commentary check on milestones." };
+        var config = new Option<FileInfo?>("--config") { Description = "reporting.json: the WSoA deadline (unless --deadline is given), staff email domains and personal-data settings." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("validate", "Check a monthly drop against the data contract before uploading it.") { file, dataset, period, deadline, json };
+        var command = new Command("validate", "Check a monthly drop against the data contract before uploading it.") { file, dataset, period, deadline, config, json };
         command.SetAction(result => Run(
-            result.GetValue(file)!, result.GetValue(dataset), result.GetValue(period), result.GetValue(deadline), result.GetValue(json), output, error));
+            result.GetValue(file)!, result.GetValue(dataset), result.GetValue(period), result.GetValue(deadline), result.GetValue(config), result.GetValue(json), output, error));
         return command;
     }
 
-    private static int Run(FileInfo file, string? datasetText, string? periodText, string? deadlineText, bool json, TextWriter output, TextWriter error)
+    private static int Run(FileInfo file, string? datasetText, string? periodText, string? deadlineText, FileInfo? configFile, bool json, TextWriter output, TextWriter error)
     {
         if (!file.Exists)
         {
@@ -36,7 +39,26 @@ internal static class ValidateCommand
             return SendfxApp.Usage;
         }
 
-        DateOnly? deadline = null;
+        ReportingConfig? config = null;
+        if (configFile is not null)
+        {
+            if (!configFile.Exists)
+            {
+                error.WriteLine($"No such file: {configFile.FullName}");
+                return SendfxApp.Usage;
+            }
+
+            var parsed = ReportingConfig.Parse(File.ReadAllBytes(configFile.FullName));
+            if (parsed.Config is null)
+            {
+                error.WriteLine($"{configFile.FullName}: {string.Join(" ", parsed.Problems)}");
+                return SendfxApp.Usage;
+            }
+
+            config = parsed.Config;
+        }
+
+        DateOnly? deadline = config?.Programme.Deadline;
         if (deadlineText is not null)
         {
             if (!DateOnly.TryParseExact(deadlineText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -48,7 +70,7 @@ internal static class ValidateCommand
             deadline = d;
         }
 
-        if (Check(file, drop, deadline, error) is not { } result)
+        if (Check(file, drop, deadline, PersonalDataPolicy.For(config), error) is not { } result)
         {
             return SendfxApp.InternalFailure;
         }
@@ -69,13 +91,13 @@ internal static class ValidateCommand
     /// The validator turns every kind of bad content into a report; what still escapes is a fault in sendfx or the machine
     /// (the file unreadable, memory exhausted). It gets its own exit code, 3, so a script never mistakes it for "invalid".
     /// </summary>
-    private static DropValidation? Check(FileInfo file, DropPath drop, DateOnly? deadline, TextWriter error)
+    private static DropValidation? Check(FileInfo file, DropPath drop, DateOnly? deadline, PersonalDataPolicy privacy, TextWriter error)
     {
 #pragma warning disable CA1031 // The last resort of a command-line tool: report the failure and exit 3 rather than crash with a stack trace.
         try
         {
             using var stream = file.OpenRead();
-            return DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default, KeepRows: false));
+            return DropValidator.Validate(drop, stream, new ValidationSettings(deadline, IngestionLimits.Default, KeepRows: false) { PersonalData = privacy });
         }
         catch (Exception ex)
         {

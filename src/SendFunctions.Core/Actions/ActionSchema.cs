@@ -9,7 +9,7 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
         new("ActionId", true, "ID", "Ref"),
-        new("Action", true, "Description"),
+        new("Action", true, "Description") { FreeText = true },
         new("Owner", true, "Lead"),
         new("RaisedOn", true, "Meeting", "Meeting Date"),
         new("DueDate", true, "Due"),

@@ -48,6 +48,14 @@ public sealed record ReportingConfig(
             problems.Add("programme.name is required.");
         }
 
+        foreach (var domain in config.Programme?.StaffEmailDomains ?? [])
+        {
+            if (!Privacy.PersonalDataPolicy.IsDomainName(domain))
+            {
+                problems.Add($"programme.staffEmailDomains: '{domain}' is not a domain such as wirral.gov.uk.");
+            }
+        }
+
         foreach (var (name, settings) in config.Datasets ?? new Dictionary<string, DatasetSettings>())
         {
             if (!DatasetNames.TryParse(name, out _))
@@ -91,6 +99,8 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 /// <param name="MissingReturns">What a paper shows where a month's metrics return or action log is missing or rejected.</param>
 /// <param name="Glossary">Abbreviations the data uses and what they stand for, added to (or replacing) the built-in ones in a paper's glossary.</param>
 /// <param name="ReplyTo">Where replies to the system's emails go (the programme team's mailbox); unset: the lead.</param>
+/// <param name="StaffEmailDomains">Email domains (and their subdomains) that free text may name; null for the default (docs/privacy.md).</param>
+/// <param name="PersonalData">What each personal-data detector does with a finding; null for all errors.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -101,7 +111,9 @@ public sealed record ProgrammeSettings(
     IReadOnlyList<DateOnly>? ExtraBankHolidays = null,
     MissingReturnDisplay MissingReturns = MissingReturnDisplay.Nothing,
     IReadOnlyDictionary<string, string>? Glossary = null,
-    string? ReplyTo = null)
+    string? ReplyTo = null,
+    IReadOnlyList<string>? StaffEmailDomains = null,
+    PersonalDataSettings? PersonalData = null)
 {
     /// <summary>The address replies go to: <see cref="ReplyTo"/>, else the lead's.</summary>
     public string? ReplyToAddress => string.IsNullOrWhiteSpace(ReplyTo) ? Lead?.Email : ReplyTo.Trim();

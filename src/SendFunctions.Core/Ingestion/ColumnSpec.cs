@@ -3,6 +3,9 @@ namespace SendFunctions.Core.Ingestion;
 /// <summary>A column a dataset expects, with the other names owners use for it.</summary>
 public sealed record ColumnSpec(string Name, bool Required, params string[] Aliases)
 {
+    /// <summary>Prose an owner writes (a milestone, a commentary, an action): checked for personal data (docs/privacy.md).</summary>
+    public bool FreeText { get; init; }
+
     /// <summary>Header matching ignores case, spaces, underscores, hyphens, full stops and invisible format characters.</summary>
     public static string Normalise(string header)
     {

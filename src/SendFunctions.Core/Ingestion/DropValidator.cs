@@ -1,6 +1,7 @@
 using SendFunctions.Core.Actions;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
+using SendFunctions.Core.Privacy;
 
 namespace SendFunctions.Core.Ingestion;
 
@@ -9,6 +10,9 @@ namespace SendFunctions.Core.Ingestion;
 public sealed record ValidationSettings(DateOnly? Deadline, IngestionLimits Limits, bool KeepRows = true)
 {
     public static readonly ValidationSettings Default = new(null, IngestionLimits.Default);
+
+    /// <summary>What the personal-data guard reports (reporting.json's programme settings); every detector an error by default.</summary>
+    public PersonalDataPolicy PersonalData { get; init; } = PersonalDataPolicy.Default;
 }
 
 /// <summary>
@@ -52,6 +56,7 @@ public static class DropValidator
         DropPath drop, TableReader source, IDatasetSchema<T> schema, IssueLog errors, ValidationSettings settings, long bytes, Func<IReadOnlyList<T>, DatasetRows> wrap)
     {
         var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
+        var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
         var records = new List<T>();
         var firstRowOfId = new Dictionary<string, int>(ExpectedRows(bytes, drop.Format), StringComparer.OrdinalIgnoreCase);
         HeaderMap? map = null;
@@ -79,6 +84,9 @@ public static class DropValidator
 
                 cells!.BeginRow();
                 var record = schema.Read(cells);
+
+                // Personal-data guard (docs/privacy.md): every free-text cell, before any row can be kept.
+                privacy.Check(source, map, errors, warnings);
                 if (record is null)
                 {
                     continue;
@@ -103,7 +111,7 @@ public static class DropValidator
         catch (Exception ex) when (ReadFailure.IsBadContent(ex))
         {
             errors.Add(ReadFailure.Describe(ex, drop.Format, source.RowNumber));
-            return Rejected(drop, source, dataRows, errors, warnings);
+            return Rejected(drop, source, dataRows, errors, warnings, privacy);
         }
 
         warnings.AddRange(source.ReadIssues);
@@ -118,12 +126,12 @@ public static class DropValidator
         }
 
         return errors.Count == 0
-            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], warnings.ToList("warning")), settings.KeepRows ? wrap(records) : null)
-            : Rejected(drop, source, dataRows, errors, warnings);
+            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), settings.KeepRows ? wrap(records) : null)
+            : Rejected(drop, source, dataRows, errors, warnings, privacy);
     }
 
-    private static DropValidation Rejected(DropPath drop, TableReader source, int rows, IssueLog errors, IssueLog warnings) =>
-        DropValidation.Rejected(drop, source.SheetName, rows, errors.ToList("error"), warnings.ToList("warning"));
+    private static DropValidation Rejected(DropPath drop, TableReader source, int rows, IssueLog errors, IssueLog warnings, PersonalDataGuard privacy) =>
+        DropValidation.Rejected(drop, source.SheetName, rows, privacy.Withhold(errors.ToList("error")), privacy.Withhold(warnings.ToList("warning")));
 
     /// <summary>
     /// The duplicate-ID set is sized once from the file's length (a row takes at least about 64 bytes of CSV or 32 of

@@ -50,4 +50,5 @@ public enum IssueCode
     DecimalComma,
     ImplausibleDate,
     MoreIssues,
+    PersonalData,
 }

@@ -10,7 +10,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
         new("MetricId", true, "ID", "Ref"),
-        new("Metric", true, "Name", "Measure", "Indicator"),
+        new("Metric", true, "Name", "Measure", "Indicator") { FreeText = true },
         new("Area", true, "Workstream"),
         new("Unit", true),
         new("Polarity", true, "Direction"),

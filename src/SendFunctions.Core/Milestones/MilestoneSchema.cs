@@ -13,14 +13,14 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
     [
         new("MilestoneId", true, "ID", "Ref", "Milestone Ref"),
         new("Workstream", true, "Area", "WSoA Area"),
-        new("Milestone", true, "Description", "Action"),
+        new("Milestone", true, "Description", "Action") { FreeText = true },
         new("Owner", true, "Lead"),
         new("DueDate", true, "Due", "Due Date", "Target Date", "Original Due Date"),
         new("RevisedDueDate", false, "Revised Date", "Forecast Date", "Revised Due Date"),
         new("CompletedDate", false, "Completed", "Completion Date", "Date Completed"),
         new("Status", false, "Reported Status"),
         new("AtRisk", false, "At Risk", "Risk"),
-        new("Commentary", false, "Comments", "Update", "Progress Update"),
+        new("Commentary", false, "Comments", "Update", "Progress Update") { FreeText = true },
     ];
 
     public IReadOnlyList<ColumnSpec> Columns => Spec;

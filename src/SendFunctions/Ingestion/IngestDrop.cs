@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
 using SendFunctions.Operations;
@@ -43,7 +44,7 @@ public sealed class IngestDrop(BlobServiceClient blobs, TableServiceClient table
         var path = DropPath.Parse(name);
         var archive = await IngestWrites.ArchiveAsync(blobs, name, path, upload, ct);
         var validation = path.Drop is { } drop
-            ? DropValidator.Validate(drop, upload.Content, new ValidationSettings(config.Config?.Programme.Deadline, options.Value.ToLimits()))
+            ? DropValidator.Validate(drop, upload.Content, new ValidationSettings(config.Config?.Programme.Deadline, options.Value.ToLimits()) { PersonalData = PersonalDataPolicy.For(config.Config) })
             : null;
         var report = await IngestWrites.ValidationReportAsync(blobs, name, path, upload, validation?.Report, ct);
         var curated = path.Drop is { } accepted && validation?.Data is { } data

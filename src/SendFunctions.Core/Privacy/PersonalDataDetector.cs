@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace SendFunctions.Core.Privacy;
+
+/// <summary>
+/// Finds personal data in one piece of free text (docs/privacy.md has the rules and their limits). Pure and linear in the
+/// length of the text. The text is first put in a canonical form: compatibility characters folded (full-width digits,
+/// non-breaking spaces), invisible format characters and control characters removed, so they cannot hide a number.
+/// </summary>
+public static class PersonalDataDetector
+{
+    /// <summary>The kinds found in <paramref name="text"/> by the detectors the policy has on, each once, in enum order.</summary>
+    public static IReadOnlyList<PersonalDataKind> KindsIn(string text, PersonalDataPolicy policy) =>
+        [.. Find(Canonical(text), policy).Select(m => m.Kind).Distinct().Order()];
+
+    internal static List<PersonalDataMatch> Find(string canonical, PersonalDataPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        ArgumentNullException.ThrowIfNull(policy);
+        var found = new List<PersonalDataMatch>();
+        if (canonical.Length == 0)
+        {
+            return found;
+        }
+
+        // Every kind but an email address needs a digit; most free text has none.
+        if (!canonical.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            if (policy.IsOn(PersonalDataKind.Email))
+            {
+                found.AddRange(EmailAddresses.Find(canonical, policy));
+            }
+
+            return found;
+        }
+
+        if (policy.IsOn(PersonalDataKind.NhsNumber) || policy.IsOn(PersonalDataKind.Mobile))
+        {
+            var runs = DigitRuns.In(canonical);
+            if (policy.IsOn(PersonalDataKind.NhsNumber))
+            {
+                found.AddRange(NhsNumbers.Find(canonical, runs));
+            }
+
+            if (policy.IsOn(PersonalDataKind.Mobile))
+            {
+                found.AddRange(MobileNumbers.Find(canonical, runs));
+            }
+        }
+
+        if (policy.IsOn(PersonalDataKind.DateOfBirth))
+        {
+            found.AddRange(BirthDates.Find(canonical));
+        }
+
+        if (policy.IsOn(PersonalDataKind.NameAndPostcode))
+        {
+            found.AddRange(NamedPostcodes.Find(canonical));
+        }
+
+        if (policy.IsOn(PersonalDataKind.Email))
+        {
+            found.AddRange(EmailAddresses.Find(canonical, policy));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// NFKC, without format (Cf) or control characters other than tab and line ends. A lone surrogate or an unassigned
+    /// code point (which includes U+FFFE and U+FFFF, which normalisation refuses) becomes a space.
+    /// </summary>
+    internal static string Canonical(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var category = CharUnicodeInfo.GetUnicodeCategory(text, i);
+                if (category == UnicodeCategory.OtherNotAssigned)
+                {
+                    builder.Append(' ');
+                }
+                else if (category != UnicodeCategory.Format)
+                {
+                    builder.Append(ch).Append(text[i + 1]);
+                }
+
+                i++;
+            }
+            else if (char.IsSurrogate(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.OtherNotAssigned)
+            {
+                builder.Append(' ');
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.Format && (!char.IsControl(ch) || ch is '\t' or '\n' or '\r'))
+            {
+                builder.Append(ch);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormKC);
+    }
+}
