@@ -12,7 +12,7 @@ public static class ReportEmail
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var month = Periods.ReportingPeriod.Parse(request.Period).ToLongName();
-        var subject = $"{(settings.Confidential ? "OFFICIAL-SENSITIVE: " : string.Empty)}{settings.Board}: {request.Title.Split(':').Last().Trim()} (version {request.Version})";
+        var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title.Split(':').Last().Trim()} (version {request.Version})";
         var intro = $"Please find the {settings.Board} paper for {month}, version {request.Version}" + (attachment is null ? ", at the link below." : ", attached as a Word document ready to publish.");
         var highlights = request.Highlights ?? [];
         var attention = request.Attention ?? [];

@@ -15,8 +15,9 @@ internal static class ExceptionsReport
 
         var atRisk = status.Milestones.Where(m => m.Status == MilestoneStatus.AtRisk).OrderByDescending(m => m.DelayDays).ToList();
         var delayed = status.Milestones.Where(m => m.Status == MilestoneStatus.Delayed).OrderByDescending(m => m.DelayDays).ToList();
-        Milestones(word, "Milestones at risk", atRisk, status.HasPreviousPeriod);
-        Milestones(word, "Milestones delayed but not at risk", delayed, status.HasPreviousPeriod);
+        var annex = new CommentaryAnnex(c.Settings.CommentaryMaxCharacters, "at the end of this report");
+        Milestones(word, "Milestones at risk", atRisk, status.HasPreviousPeriod, annex);
+        Milestones(word, "Milestones delayed but not at risk", delayed, status.HasPreviousPeriod, annex);
 
         word.Heading(1, "Milestones no longer reported");
         word.Paragraph(status.Removed.Count == 0
@@ -50,9 +51,11 @@ internal static class ExceptionsReport
         {
             word.BulletList(status.Actions.OpenOverdue.Select(o => $"{o.Action.Id}: {o.Action.Description} ({o.Action.Owner}), due {ReportContext.Date(o.Action.Due)}, {Words.Count(o.OverdueDays, "day")} overdue."));
         }
+
+        annex.Write(word, 1);
     }
 
-    private static void Milestones(WordWriter word, string heading, List<MilestoneAssessment> milestones, bool withMovement)
+    private static void Milestones(WordWriter word, string heading, List<MilestoneAssessment> milestones, bool withMovement, CommentaryAnnex annex)
     {
         word.Heading(1, heading);
         if (milestones.Count == 0)
@@ -62,6 +65,6 @@ internal static class ExceptionsReport
         }
 
         word.Paragraph($"{Words.Capitalise(Words.Count(milestones.Count, "milestone"))}, longest delay first.");
-        ImpactTracker.MilestoneTable(word, heading, milestones, withMovement);
+        ImpactTracker.MilestoneTable(word, heading, milestones, withMovement, annex);
     }
 }

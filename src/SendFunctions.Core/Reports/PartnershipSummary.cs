@@ -39,7 +39,6 @@ internal static class PartnershipSummary
                 "Open actions",
                 "Actions from the Board that remain open: reference, action, owner, due date and whether overdue.",
                 ["Ref", "Action", "Owner", "Due", "Overdue"],
-                [2, 10, 4, 3, 3],
                 open.Select(o => (IReadOnlyList<TableCellSpec>)
                 [
                     o.Action.Id, o.Action.Description, o.Action.Owner, ReportContext.Date(o.Action.Due),

@@ -12,6 +12,9 @@ namespace SendFunctions.Core.Reports;
 /// Its <see cref="Fingerprint"/> identifies the inputs: a repeated request with the same inputs reuses the
 /// version instead of making a new one.
 /// </summary>
+/// <param name="CodeVersion">The version of the code that rendered the paper (<see cref="ReportRenderer.CodeVersion"/>): with the
+/// inputs and <paramref name="ConfigSha256"/>, what is needed to render the same bytes again.</param>
+/// <param name="Findings">What <see cref="PaperCheck"/> found in the paper; empty or null when it passed.</param>
 public sealed record ReportManifest(
     string Period,
     string Report,
@@ -22,7 +25,9 @@ public sealed record ReportManifest(
     string ConfigSha256,
     StatusJson.SummaryJson Summary,
     IReadOnlyList<ManifestFile> Files,
-    string? Title = null)
+    string? Title = null,
+    string? CodeVersion = null,
+    IReadOnlyList<PaperFinding>? Findings = null)
 {
     public const string FileName = "manifest.json";
 

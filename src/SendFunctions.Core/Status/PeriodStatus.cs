@@ -17,7 +17,7 @@ public sealed record PeriodStatus(
     ActionLog Actions,
     StatusSummary Summary);
 
-/// <summary>A metric's value in one earlier or current period, for trend charts.</summary>
+/// <summary>A metric's value for one data month (the month the figure describes, not the drop that reported it), for trend charts.</summary>
 public sealed record MetricPoint(ReportingPeriod Period, decimal Value);
 
 /// <summary>Counts by status, overall or for one workstream.</summary>
