@@ -55,15 +55,20 @@ internal static class TextLanguage
     public static bool IsRightToLeft(int code) =>
         code is (>= 0x0590 and <= 0x08FF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF);
 
-    /// <summary>Splits where the direction changes; spaces, digits and punctuation between two right-to-left letters stay with them.</summary>
+    /// <summary>
+    /// Splits where the direction changes. Spaces, digits and punctuation between two right-to-left letters stay with them,
+    /// as do those at the start or end of a paragraph that begins right to left (a simplified form of the Unicode
+    /// bidirectional algorithm's rule for neutral characters).
+    /// </summary>
     private static IEnumerable<(string Text, bool RightToLeft)> ByDirection(string text)
     {
         var runes = text.EnumerateRunes().ToList();
-        var strong = runes.Select(r => Rune.IsLetter(r) ? (bool?)IsRightToLeft(r.Value) : null).ToList();
+        var strong = runes.Select(r => IsRightToLeft(r.Value) ? true : Rune.IsLetter(r) ? false : (bool?)null).ToList();
+        var paragraph = strong.FirstOrDefault(d => d is not null) ?? false;
         var direction = new bool[runes.Count];
         for (var i = 0; i < runes.Count; i++)
         {
-            direction[i] = strong[i] ?? (Neighbour(strong, i, -1) && Neighbour(strong, i, +1));
+            direction[i] = strong[i] ?? (Neighbour(strong, i, -1, paragraph) && Neighbour(strong, i, +1, paragraph));
         }
 
         var current = new StringBuilder();
@@ -84,7 +89,8 @@ internal static class TextLanguage
         }
     }
 
-    private static bool Neighbour(List<bool?> strong, int index, int step)
+    /// <summary>The direction of the nearest letter that way, or the paragraph's own at the start or end of the text.</summary>
+    private static bool Neighbour(List<bool?> strong, int index, int step, bool paragraph)
     {
         for (var i = index + step; i >= 0 && i < strong.Count; i += step)
         {
@@ -94,7 +100,7 @@ internal static class TextLanguage
             }
         }
 
-        return false;
+        return paragraph;
     }
 
     private static string RightToLeftLanguage(string text)
