@@ -75,6 +75,12 @@ public static class PaperCheck
             index++;
             var text = paragraph.InnerText;
             var empty = string.IsNullOrWhiteSpace(text) && !paragraph.Descendants<Drawing>().Any();
+            if (empty && paragraph.ParagraphProperties?.SectionProperties is not null && !paragraph.Elements<Run>().Any())
+            {
+                // A section break after a table needs a paragraph of its own: it holds the break, not space.
+                continue;
+            }
+
             var where = string.Create(CultureInfo.InvariantCulture, $"body paragraph {index}") + (empty ? string.Empty : $" (\u201c{Excerpt(text)}\u201d)");
             if (HeadingLevel(paragraph) is { } level)
             {

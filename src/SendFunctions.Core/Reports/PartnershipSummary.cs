@@ -71,9 +71,12 @@ internal static class PartnershipSummary
 
         if (status.Metrics.Count > 0)
         {
+            // The metrics table is too wide for a portrait page at 10 pt without breaking words: its section is landscape.
+            word.StartLandscapeSection();
             word.Heading(1, "3. Performance");
             word.Paragraph(Narrative.Metrics(status.Metrics));
             ImpactTracker.MetricTable(word, status.Metrics);
+            word.EndLandscapeSection();
         }
 
         word.Heading(1, status.Metrics.Count > 0 ? "4. Next steps for the month ahead" : "3. Next steps for the month ahead");

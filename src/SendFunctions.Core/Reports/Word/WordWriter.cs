@@ -106,27 +106,26 @@ internal sealed class WordWriter : IDisposable
         body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(drawing)));
     }
 
-    /// <summary>Ends the current section on its last paragraph; what follows is landscape, for wide tables.</summary>
+    /// <summary>Ends the current section; what follows is landscape, for wide tables.</summary>
     public void StartLandscapeSection()
+    {
+        if (!landscape)
+        {
+            EndSection();
+            landscape = true;
+        }
+    }
+
+    /// <summary>Ends a landscape section (after a wide table) and returns to portrait.</summary>
+    public void EndLandscapeSection()
     {
         if (landscape)
         {
-            return;
+            EndSection();
+            landscape = false;
         }
-
-        var last = body.Elements<Paragraph>().LastOrDefault()
-            ?? throw new InvalidOperationException("A section must end on a paragraph.");
-        if (body.LastChild != last)
-        {
-            throw new InvalidOperationException("End a section on a paragraph, not a table.");
-        }
-
-        last.ParagraphProperties ??= new ParagraphProperties();
-        last.ParagraphProperties.Append(SectionProperties(landscape: false, nextPage: true));
-        landscape = true;
     }
 
-    /// <summary>The finished package, byte for byte the same for the same content and <see cref="DocumentInfo.Stamp"/>.</summary>
     public byte[] Save()
     {
         body.Append(SectionProperties(landscape, nextPage: false));
@@ -245,6 +244,30 @@ internal sealed class WordWriter : IDisposable
         var paragraph = Line("ListParagraph", text);
         paragraph.ParagraphProperties!.NumberingProperties = new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numberingId });
         return paragraph;
+    }
+
+    /// <summary>
+    /// Ends the current section on the last paragraph. After a table the break needs a paragraph of its own, as Word's
+    /// does; it is set at 1 pt with no spacing so it takes no room (<see cref="Reports.PaperCheck"/> knows it is not spacing).
+    /// </summary>
+    private void EndSection()
+    {
+        if (body.LastChild is Paragraph last)
+        {
+            last.ParagraphProperties ??= new ParagraphProperties();
+            last.ParagraphProperties.Append(SectionProperties(landscape, nextPage: true));
+            return;
+        }
+
+        if (body.LastChild is null)
+        {
+            throw new InvalidOperationException("A section must hold something before it ends.");
+        }
+
+        body.Append(new Paragraph(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }),
+            SectionProperties(landscape, nextPage: true))));
     }
 
     private SectionProperties SectionProperties(bool landscape, bool nextPage)
