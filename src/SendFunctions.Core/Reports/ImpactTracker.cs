@@ -195,7 +195,7 @@ internal static class ImpactTracker
             "Month the data describes",
             AxisTitle(reading.Unit),
             reading.Unit == MetricUnit.Percent ? (0, 100) : null,
-            HeightTwips: 3600);
+            HeightTwips: 4320);
     }
 
     private static string AxisTitle(MetricUnit unit) => unit switch
