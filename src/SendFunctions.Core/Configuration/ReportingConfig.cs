@@ -82,6 +82,16 @@ public sealed record ReportingConfig(
             {
                 problems.Add($"reports.{kind}.distribution.to needs at least one address.");
             }
+
+            if (report.ExemptParagraph is < 1 or > 7)
+            {
+                problems.Add($"reports.{kind}.exemptParagraph must be a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972 (1 to 7).");
+            }
+
+            if (report.CommentaryMaxCharacters < 100)
+            {
+                problems.Add($"reports.{kind}.commentaryMaxCharacters must be at least 100.");
+            }
         }
 
         return new ConfigResult(problems.Count == 0 ? config : null, problems, problems.Count == 0 ? Placeholders.Find(config) : []);

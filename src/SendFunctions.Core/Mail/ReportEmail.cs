@@ -44,7 +44,7 @@ public static class ReportEmail
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var month = request.Paper.Period.ToLongName();
-        var subject = $"{(settings.Confidential ? "OFFICIAL-SENSITIVE: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version})";
+        var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version})";
         var form = attachment is null ? ", at the link below."
             : settings.Confidential ? ", attached as a Word document."
             : ", attached as a Word document ready to publish.";

@@ -84,7 +84,6 @@ internal static class CouncilPaper
                 "Subject history",
                 "Meetings that have considered this subject in the last three years, with their dates.",
                 ["Council Meeting", "Date"],
-                [3, 1],
                 history.OrderBy(h => h.Date).Select(h => (IReadOnlyList<TableCellSpec>)[h.Meeting, h.Date.ToString("d MMMM yyyy", British)]).ToList()));
         }
 

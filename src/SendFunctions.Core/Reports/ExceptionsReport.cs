@@ -23,13 +23,14 @@ internal static class ExceptionsReport
         Returns(word, c);
         var atRisk = status.Milestones.Where(m => m.Status == MilestoneStatus.AtRisk).OrderByDescending(m => m.DelayDays).ToList();
         var delayed = status.Milestones.Where(m => m.Status == MilestoneStatus.Delayed).OrderByDescending(m => m.DelayDays).ToList();
-        Milestones(word, "Milestones at risk", atRisk, status.HasPreviousPeriod);
-        Milestones(word, "Milestones delayed but not at risk", delayed, status.HasPreviousPeriod);
+        var annex = new CommentaryAnnex(c.Settings.CommentaryMaxCharacters, "at the end of this report");
+        Milestones(word, "Milestones at risk", atRisk, status.HasPreviousPeriod, annex);
+        Milestones(word, "Milestones delayed but not at risk", delayed, status.HasPreviousPeriod, annex);
         if (status.OnHold.Count > 0)
         {
             word.Heading(1, "Milestones on hold");
             word.Paragraph($"{Narrative.OnHold(status)} A milestone on hold keeps the status its dates give it; its owner should say when work will restart.");
-            ImpactTracker.MilestoneTable(word, "Milestones on hold", status.OnHold, status.HasPreviousPeriod);
+            ImpactTracker.MilestoneTable(word, "Milestones on hold", status.OnHold, status.HasPreviousPeriod, annex);
         }
 
         word.Heading(1, "Milestones no longer reported");
@@ -39,6 +40,7 @@ internal static class ExceptionsReport
 
         Metrics(word, status);
         Actions(word, status);
+        annex.Write(word, 1);
     }
 
     /// <summary>The returns missing or rejected, with their owners, before anything computed from the returns that did arrive.</summary>
@@ -127,7 +129,7 @@ internal static class ExceptionsReport
         }
     }
 
-    private static void Milestones(WordWriter word, string heading, List<MilestoneAssessment> milestones, bool withMovement)
+    private static void Milestones(WordWriter word, string heading, List<MilestoneAssessment> milestones, bool withMovement, CommentaryAnnex annex)
     {
         word.Heading(1, heading);
         if (milestones.Count == 0)
@@ -137,6 +139,6 @@ internal static class ExceptionsReport
         }
 
         word.Paragraph($"{Words.Lead(milestones.Count, "milestone")} {Words.IsAre(milestones.Count)} listed, longest delay first.");
-        ImpactTracker.MilestoneTable(word, heading, milestones, withMovement);
+        ImpactTracker.MilestoneTable(word, heading, milestones, withMovement, annex);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports.Word;
 using SendFunctions.Core.Status;
 
@@ -28,11 +29,12 @@ internal static class ImpactTracker
         SummaryTable(word, status);
         StatusChart(word, status);
 
+        var annex = new CommentaryAnnex(context.Settings.CommentaryMaxCharacters, "at the end of this appendix");
         foreach (var workstream in status.Summary.Workstreams)
         {
             word.Heading(headingLevel + 1, workstream.Workstream);
             word.Paragraph(Narrative.Milestones(workstream.Counts));
-            MilestoneTable(word, workstream.Workstream, status.Milestones.Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase)).ToList(), status.HasPreviousPeriod);
+            MilestoneTable(word, workstream.Workstream, status.Milestones.Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase)).ToList(), status.HasPreviousPeriod, annex);
         }
 
         if (status.Removed.Count > 0)
@@ -43,7 +45,6 @@ internal static class ImpactTracker
                 "Milestones no longer reported",
                 "Milestones in last month's return that are missing from this month's, with last month's status.",
                 ["ID", "Milestone", "Workstream", "Last month's status"],
-                [2, 8, 4, 3],
                 status.Removed.Select(r => (IReadOnlyList<TableCellSpec>)[r.Milestone.Id, r.Milestone.Title, r.Milestone.Workstream, new TableCellSpec(StatusWord(r), r.Rag)]).ToList()));
         }
 
@@ -62,6 +63,8 @@ internal static class ImpactTracker
         {
             MetricTable(word, earlier.Value, earlier.Period);
         }
+
+        annex.Write(word, headingLevel + 1);
     }
 
     /// <summary>"On track", or "On track, on hold" for a milestone its owner reports on hold: never a bare "On track".</summary>
@@ -77,13 +80,12 @@ internal static class ImpactTracker
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    public static void MilestoneTable(WordWriter word, string caption, IReadOnlyList<MilestoneAssessment> milestones, bool withMovement)
+    public static void MilestoneTable(WordWriter word, string caption, IReadOnlyList<MilestoneAssessment> milestones, bool withMovement, CommentaryAnnex annex)
     {
         word.Table(new TableSpec(
             caption,
             $"Milestones for {caption}: reference, milestone, owner, due and revised dates, status, days delayed, movement since last month and commentary.",
             ["ID", "Milestone", "Owner", "Due", "Revised", "Status", "Delay (days)", "Movement", "Commentary"],
-            [10, 28, 12, 10, 10, 11, 8, 10, 30],
             milestones.Select(m => (IReadOnlyList<TableCellSpec>)
             [
                 m.Milestone.Id,
@@ -94,7 +96,7 @@ internal static class ImpactTracker
                 new TableCellSpec(StatusWord(m), m.Rag),
                 Delay(m),
                 withMovement ? MovementWord(m.Movement) : "Not available",
-                m.Milestone.Commentary,
+                annex.Cell(m.Milestone),
             ]).ToList()));
     }
 
@@ -108,7 +110,6 @@ internal static class ImpactTracker
             "Status summary by workstream",
             "Number of milestones in each workstream by status, with the percentage complete; the last row totals all workstreams.",
             ["Workstream", "Milestones", "Complete", "On track", "Delayed, not at risk", "At risk", "Complete (%)"],
-            [30, 10, 10, 10, 12, 10, 10],
             rows));
     }
 
@@ -133,6 +134,8 @@ internal static class ImpactTracker
                 new ChartSeries("Delayed, not at risk", Palette.ChartColour(Rag.Amber), workstreams.Select(w => (double?)w.Counts.Delayed).ToList()),
                 new ChartSeries("At risk", Palette.ChartColour(Rag.Red), workstreams.Select(w => (double?)w.Counts.AtRisk).ToList()),
             ],
+            "Workstream",
+            "Number of milestones",
             HeightTwips: Math.Clamp(1440 + (workstreams.Count * 400), 2880, 8000)));
     }
 
@@ -144,7 +147,6 @@ internal static class ImpactTracker
             (earlier is { } month ? $"Figures from the {month.ToLongName()} metrics return, the last one accepted. " : string.Empty)
             + "Each metric's latest value, target, RAG rating, change since the previous figure with its direction, the month the data describes and whether it is out of date.",
             ["Metric", "Area", "Value", "Target", "RAG", "Change", "Data month", "Up to date"],
-            [26, 16, 9, 9, 9, 15, 9, 9],
             metrics.Select(m => (IReadOnlyList<TableCellSpec>)
             [
                 m.Reading.Name,
@@ -174,26 +176,56 @@ internal static class ImpactTracker
         word.Heading(level, "Metric trends");
         foreach (var metric in charted)
         {
-            var points = context.Status.MetricSeries[metric.Reading.Id];
-            var months = points.Select(p => p.Period.FirstDay.ToString("MMM yyyy", British)).ToList();
-            var series = new List<ChartSeries> { new(metric.Reading.Name, Palette.ChartColour(Rag.Blue), points.Select(p => (double?)(double)p.Value).ToList()) };
-            if (metric.Reading.Target is { } target)
-            {
-                series.Add(new ChartSeries("Target", Palette.ChartColour(Rag.None), points.Select(_ => (double?)(double)target).ToList()));
-            }
-
-            var first = points[0];
-            var last = points[^1];
-            word.Chart(new ChartSpec(
-                ChartKind.Line,
-                $"{metric.Reading.Name} ({Unit(metric.Reading.Unit)})",
-                $"Line chart of {metric.Reading.Name} by month from {first.Period.ToLongName()} ({Value(metric.Reading, first.Value)}) to {last.Period.ToLongName()} ({Value(metric.Reading, last.Value)})"
-                + (metric.Reading.Target is { } t ? $", against a target of {Value(metric.Reading, t)}." : "."),
-                months,
-                series,
-                HeightTwips: 3600));
+            word.Chart(TrendChart(metric.Reading, context.Status.MetricSeries[metric.Reading.Id], context.Status.Period));
         }
     }
+
+    /// <summary>
+    /// A metric by the month its data describes, one category per month from the first figure to the latest, with a gap
+    /// where no drop gave a figure for a month; the alt text names the latest figure and its month.
+    /// </summary>
+    private static ChartSpec TrendChart(MetricReading reading, IReadOnlyList<MetricPoint> points, ReportingPeriod period)
+    {
+        var first = points[0].Period;
+        var latest = points[^1];
+        var months = Enumerable.Range(0, latest.Period.MonthsSince(first) + 1).Select(first.AddMonths).ToList();
+        var byMonth = points.ToDictionary(p => p.Period, p => p.Value);
+        var series = new List<ChartSeries>
+        {
+            new(reading.Name, Palette.ChartColour(Rag.Blue), months.Select(m => byMonth.TryGetValue(m, out var v) ? (double?)(double)v : null).ToList()),
+        };
+        if (reading.Target is { } target)
+        {
+            series.Add(new ChartSeries("Target", Palette.ChartColour(Rag.None), months.Select(_ => (double?)(double)target).ToList()));
+        }
+
+        var gaps = months.Where(m => !byMonth.ContainsKey(m)).Select(m => m.ToLongName()).ToList();
+        var alt = $"Line chart of {reading.Name} by the month the data describes, from {first.ToLongName()} to {latest.Period.ToLongName()}. "
+            + $"Latest available figure: {Value(reading, latest.Value)} for {latest.Period.ToLongName()}."
+            + (gaps.Count > 0 ? $" No figure for {Words.List(gaps)}." : string.Empty)
+            + (latest.Period < period ? $" No figure has been reported for a later month up to {period.ToLongName()}." : string.Empty)
+            + (reading.Target is { } t ? $" Target: {Value(reading, t)}." : string.Empty);
+        return new ChartSpec(
+            ChartKind.Line,
+            $"{reading.Name} ({Unit(reading.Unit)})",
+            alt,
+            months.Select(m => m.ToLongName()).ToList(),
+            series,
+            "Month the data describes",
+            AxisTitle(reading.Unit),
+            reading.Unit == MetricUnit.Percent ? (0, 100) : null,
+            HeightTwips: 4320);
+    }
+
+    private static string AxisTitle(MetricUnit unit) => unit switch
+    {
+        MetricUnit.Percent => "Per cent (%)",
+        MetricUnit.Pounds => "Pounds (£)",
+        MetricUnit.Weeks => "Weeks",
+        MetricUnit.Days => "Days",
+        MetricUnit.Count => "Count",
+        _ => "Number",
+    };
 
     private static string Delay(MilestoneAssessment m) =>
         m.DelayDays > 0 ? N(m.DelayDays) : m.ForecastDelayDays is { } f ? $"0 ({N(f)} forecast)" : "0";

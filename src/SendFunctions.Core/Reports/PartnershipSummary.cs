@@ -68,7 +68,6 @@ internal static class PartnershipSummary
                 "Open actions",
                 "Actions from the Board that remain open, most overdue first: reference, action, owner, due date and whether overdue.",
                 ["Ref", "Action", "Owner", "Due", "Overdue"],
-                [2, 10, 4, 3, 3],
                 open.Take(ItemsPerList).Select(o => (IReadOnlyList<TableCellSpec>)
                 [
                     o.Action.Id, o.Action.Description, o.Action.Owner, ReportContext.Date(o.Action.Due),
@@ -115,15 +114,21 @@ internal static class PartnershipSummary
     private static void Performance(WordWriter word, ReportContext c)
     {
         var status = c.Status;
+        var (metrics, earlier) = status.Returns.Metrics.IsAccepted
+            ? (status.Metrics, (Periods.ReportingPeriod?)null)
+            : (status.EarlierMetrics?.Value ?? [], status.EarlierMetrics?.Period);
+        if (metrics.Count > 0)
+        {
+            // The metrics table is too wide for a portrait page at 10 pt without breaking words: its section is landscape.
+            word.StartLandscapeSection();
+        }
+
         word.Heading(1, "3. Performance");
         foreach (var sentence in Narrative.MetricsOf(status))
         {
             word.Paragraph(sentence);
         }
 
-        var (metrics, earlier) = status.Returns.Metrics.IsAccepted
-            ? (status.Metrics, (Periods.ReportingPeriod?)null)
-            : (status.EarlierMetrics?.Value ?? [], status.EarlierMetrics?.Period);
         if (metrics.Count == 0)
         {
             return;
@@ -134,6 +139,7 @@ internal static class PartnershipSummary
         var ordered = metrics.OrderBy(m => wanted is null ? (m.Reading.Target is null ? 1 : 0) : (wanted.Contains(m.Reading.Id, StringComparer.OrdinalIgnoreCase) ? 0 : 1)).ToList();
         ImpactTracker.MetricTable(word, ordered.Take(ItemsPerList).ToList(), earlier);
         More(word, ordered.Count - ItemsPerList, "metric", "the WSoA Impact Tracker");
+        word.EndLandscapeSection();
     }
 
     private static void NextSteps(WordWriter word, PeriodStatus status)

@@ -16,6 +16,9 @@ namespace SendFunctions.Core.Reports;
 /// version instead of making a new one. <see cref="Title"/>, <see cref="Highlights"/> and <see cref="Attention"/> are what
 /// the paper's email says, so that a resend says the same.
 /// </summary>
+/// <param name="CodeVersion">The version of the code that rendered the paper (<see cref="ReportRenderer.CodeVersion"/>): with the
+/// inputs and <paramref name="ConfigSha256"/>, what is needed to render the same bytes again.</param>
+/// <param name="Findings">What <see cref="PaperCheck"/> found in the paper; empty or null when it passed.</param>
 public sealed record ReportManifest(
     ReportingPeriod Period,
     ReportKind Report,
@@ -28,7 +31,9 @@ public sealed record ReportManifest(
     IReadOnlyList<ManifestFile> Files,
     string? Title = null,
     IReadOnlyList<string>? Highlights = null,
-    IReadOnlyList<string>? Attention = null)
+    IReadOnlyList<string>? Attention = null,
+    string? CodeVersion = null,
+    IReadOnlyList<PaperFinding>? Findings = null)
 {
     public const string FileName = "manifest.json";
 

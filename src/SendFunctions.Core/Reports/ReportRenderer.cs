@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Reports.Word;
 using SendFunctions.Core.Status;
@@ -15,9 +17,19 @@ public sealed record RenderedReport(ReportKind Kind, string FileName, string Boa
 /// <summary>Renders the papers of a period from its status and the programme's configuration. Pure: values in, bytes out.</summary>
 public static class ReportRenderer
 {
+    /// <summary>The version of the code that renders papers (the assembly's informational version, with its commit where the build knows it).</summary>
+    public static string CodeVersion { get; } =
+        typeof(ReportRenderer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ReportRenderer).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
     /// <summary>Null when reporting.json has no settings for the kind (the programme does not produce that paper).</summary>
     /// <param name="preview">A preview for a clerk (<c>sendfx render</c>): configuration that looks unfinished, such as placeholder contact details, is noted at the top.</param>
-    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false)
+    /// <param name="stamp">
+    /// The paper's created and modified time; default the period's as-of date (midnight UTC). Never the clock: the same
+    /// status, configuration and stamp give a byte-identical .docx.
+    /// </param>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(config);
@@ -28,7 +40,19 @@ public static class ReportRenderer
 
         var notes = preview ? Placeholders.InReport(kind.ToSlug(), settings) : [];
         var context = new ReportContext(kind, status, config, settings, notes);
-        using var word = new WordWriter(context.DocumentTitle);
+        var info = new DocumentInfo(
+            context.DocumentTitle,
+            settings.Author?.Name ?? config.Programme.Name,
+            stamp ?? new DateTimeOffset(status.Period.AsOf.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Marking: settings.ProtectiveMarking);
+
+        // The exceptions report is mostly wide tables: it is landscape throughout.
+        using var word = new WordWriter(info, landscape: kind == ReportKind.Exceptions);
+        if (settings.Confidential && settings.ExemptParagraph is { } paragraph)
+        {
+            word.Notice((settings.ExemptNotice ?? ReportSettings.DefaultExemptNotice).Replace("{paragraph}", paragraph.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
         switch (kind)
         {
             case ReportKind.HwbBoard or ReportKind.CypeCommittee:

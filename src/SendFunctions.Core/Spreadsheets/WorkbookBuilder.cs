@@ -27,10 +27,11 @@ public static class WorkbookBuilder
     public static void Write(Stream output, string sheetName, IEnumerable<IReadOnlyList<WorkbookValue>> rows)
     {
         using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        // Fixed relationship ids (the packaging library's own are random), so the same rows give the same parts.
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
         styles.Stylesheet = CreateStylesheet();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        var sheetPart = workbookPart.AddNewPart<WorksheetPart>("rIdSheet1");
         using (var writer = OpenXmlWriter.Create(sheetPart))
         {
             writer.WriteStartElement(new Worksheet());

@@ -32,7 +32,7 @@ public sealed record PeriodStatus(
 /// <summary>An earlier month's figures shown, labelled with <see cref="Period"/>, in place of a return the period does not have.</summary>
 public sealed record LastAccepted<T>(ReportingPeriod Period, T Value);
 
-/// <summary>A metric's value in one earlier or current period, for trend charts.</summary>
+/// <summary>A metric's value for one data month (the month the figure describes, not the drop that reported it), for trend charts.</summary>
 public sealed record MetricPoint(ReportingPeriod Period, decimal Value);
 
 /// <summary>Counts by status, overall or for one workstream.</summary>

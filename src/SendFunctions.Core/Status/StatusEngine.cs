@@ -52,7 +52,7 @@ public static class StatusEngine
 
         // Each reading is judged as at the month of the drop it came from, so an earlier month's figures read as they did then.
         IReadOnlyList<MetricAssessment> Assess(IReadOnlyList<MetricReading> readings, Periods.ReportingPeriod drop) => readings
-            .Select(r => MetricRules.Assess(r, drop, PreviousValue(series, r.Id, drop), inputs.TolerancePercent))
+            .Select(r => MetricRules.Assess(r, drop, PreviousValue(inputs, r.Id, drop), inputs.TolerancePercent))
             .ToList();
     }
 
@@ -95,20 +95,24 @@ public static class StatusEngine
         return new StatusSummary(StatusCounts.Of(milestones), workstreams, longest, dueNext, inputs.Deadline.DayNumber - inputs.Period.AsOf.DayNumber, movements);
     }
 
-    /// <summary>Each metric's values by period: earlier drops (the latest drop wins for a period) then the current one.</summary>
+    /// <summary>
+    /// Each metric's values by the month the data describes (its DataPeriod), for trend charts: a value reported late is
+    /// plotted in its own month, and a month no drop describes has no point. Drops are read oldest first, so a later drop's
+    /// figure for the same month (a restatement) wins.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<MetricPoint>> MetricSeries(PeriodInputs inputs)
     {
         var points = new Dictionary<string, SortedDictionary<Periods.ReportingPeriod, decimal>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var drop in inputs.MetricHistory.Where(d => d.Period < inputs.Period).Append(new MetricDrop(inputs.Period, inputs.Metrics)))
+        foreach (var drop in EarlierDrops(inputs).Append(new MetricDrop(inputs.Period, inputs.Metrics)))
         {
             foreach (var reading in drop.Readings)
             {
-                if (!points.TryGetValue(reading.Id, out var byPeriod))
+                if (!points.TryGetValue(reading.Id, out var byMonth))
                 {
-                    points[reading.Id] = byPeriod = [];
+                    points[reading.Id] = byMonth = [];
                 }
 
-                byPeriod[drop.Period] = reading.Value;
+                byMonth[reading.DataPeriod] = reading.Value;
             }
         }
 
@@ -118,21 +122,12 @@ public static class StatusEngine
             StringComparer.OrdinalIgnoreCase);
     }
 
-    private static decimal? PreviousValue(Dictionary<string, IReadOnlyList<MetricPoint>> series, string id, Periods.ReportingPeriod period)
-    {
-        if (!series.TryGetValue(id, out var points))
-        {
-            return null;
-        }
+    private static IEnumerable<MetricDrop> EarlierDrops(PeriodInputs inputs) =>
+        inputs.MetricHistory.Where(d => d.Period < inputs.Period).OrderBy(d => d.Period);
 
-        for (var i = points.Count - 1; i >= 0; i--)
-        {
-            if (points[i].Period < period)
-            {
-                return points[i].Value;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The metric's value in the most recent drop before <paramref name="drop"/> that has it (DATA-CONTRACT.md section 5).</summary>
+    private static decimal? PreviousValue(PeriodInputs inputs, string id, Periods.ReportingPeriod drop) =>
+        inputs.MetricHistory.Where(d => d.Period < drop).OrderByDescending(d => d.Period)
+            .Select(d => d.Readings.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(r => r is not null)?.Value;
 }

@@ -1,10 +1,7 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Tests.Support;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace SendFunctions.Core.Tests.Reports;
 
@@ -27,37 +24,21 @@ public sealed class ReportRendererTests
 
     [Theory]
     [MemberData(nameof(Papers))]
-    public void Render_SamplePaper_HasNoValidationErrors(string period, ReportKind kind)
+    public void Render_SamplePaper_PassesThePaperCheck(string period, ReportKind kind)
     {
-        using var document = Open(Render(period, kind));
-        var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
-        Assert.Empty(errors);
+        // The same checks the generator runs before a paper is stored and sent: validation, headings, tables, alt text, title, language.
+        Assert.Empty(PaperCheck.Check(Render(period, kind)));
     }
 
     [Theory]
     [MemberData(nameof(Papers))]
-    public void Render_SamplePaper_IsAccessible(string period, ReportKind kind)
+    public void Render_SamplePaper_HasTitleLanguageAndPageNumbers(string period, ReportKind kind)
     {
         using var document = Open(Render(period, kind));
-        var body = document.MainDocumentPart!.Document.Body!;
 
         Assert.False(string.IsNullOrWhiteSpace(document.PackageProperties.Title));
         Assert.Equal("en-GB", document.PackageProperties.Language);
-
-        var levels = body.Descendants<ParagraphStyleId>().Select(s => s.Val!.Value!).Where(s => s.StartsWith("Heading", StringComparison.Ordinal)).Select(s => int.Parse(s[7..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.NotEmpty(levels);
-        Assert.Equal(1, levels[0]);
-        Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"heading level jumps from {pair.First} to {pair.Second}"));
-
-        foreach (var table in body.Descendants<Table>())
-        {
-            Assert.NotNull(table.GetFirstChild<TableRow>()!.TableRowProperties!.GetFirstChild<TableHeader>());
-            Assert.False(string.IsNullOrWhiteSpace(table.GetFirstChild<TableProperties>()!.GetFirstChild<TableCaption>()!.Val));
-        }
-
-        Assert.All(body.Descendants<DW.DocProperties>(), d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
-        Assert.All(body.Elements<Paragraph>(), p => Assert.True(p.InnerText.Length > 0 || p.Descendants<Drawing>().Any(), "an empty paragraph used as spacing"));
-        var footer = document.MainDocumentPart.FooterParts.Single().Footer!;
+        var footer = document.MainDocumentPart!.FooterParts.Single().Footer!;
         Assert.Contains(footer.Descendants<SimpleField>(), f => f.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal));
     }
 
@@ -85,7 +66,9 @@ public sealed class ReportRendererTests
         Assert.Equal(PageOrientationValues.Landscape, sections[1].GetFirstChild<PageSize>()!.Orient!.Value);
 
         var charts = document.MainDocumentPart.ChartParts.ToList();
-        Assert.Equal(1 + 5, charts.Count); // status by workstream, then the five trend metrics configured
+        // Status by workstream, then four of the five trend metrics configured: ND-WAIT has described November 2024 in every
+        // drop, one data month, which is no trend.
+        Assert.Equal(1 + 4, charts.Count);
         Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
     }
 
@@ -142,8 +125,8 @@ public sealed class ReportRendererTests
 
         var paper = ReportRenderer.Render(ReportKind.HwbBoard, hostile, SampleStatus.Config)!;
 
+        Assert.Empty(PaperCheck.Check(paper.Content));
         using var document = Open(paper.Content);
-        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
         Assert.Contains("Bell nul lone surrogate  end <&> \"quotes\"", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 

@@ -13,16 +13,16 @@ internal static class WordChart
 {
     private const long EmuPerTwip = 635;
 
-    public static W.Drawing Add(MainDocumentPart main, ChartSpec spec, uint drawingId, int widthTwips)
+    public static W.Drawing Add(MainDocumentPart main, ChartSpec spec, uint drawingId, int widthTwips, DateTimeOffset stamp)
     {
-        // Fixed relationship ids: the same inputs give the same document XML.
+        // Fixed relationship ids and a rewritten workbook package: the same inputs give the same bytes.
         var part = main.AddNewPart<ChartPart>($"rIdChart{drawingId}");
-        var embedded = part.AddNewPart<EmbeddedPackagePart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rIdData");
+        var embedded = part.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx, "rIdData");
         using (var workbook = new MemoryStream())
         {
             WorkbookBuilder.Write(workbook, "Sheet1", DataRows(spec));
-            workbook.Position = 0;
-            embedded.FeedData(workbook);
+            using var canonical = new MemoryStream(DeterministicZip.Rewrite(workbook.ToArray(), stamp));
+            embedded.FeedData(canonical);
         }
 
         part.ChartSpace = new C.ChartSpace(
@@ -32,7 +32,7 @@ internal static class WordChart
             new C.Chart(
                 Title(spec.Title),
                 new C.AutoTitleDeleted { Val = false },
-                new C.PlotArea(new C.Layout(), spec.Kind == ChartKind.StackedBar ? BarChart(spec) : LineChart(spec), CategoryAxis(spec.Kind), ValueAxis(spec)),
+                new C.PlotArea(new C.Layout(), spec.Kind == ChartKind.StackedBar ? BarChart(spec) : LineChart(spec), CategoryAxis(spec), ValueAxis(spec)),
                 new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
                 new C.PlotVisibleOnly { Val = true },
                 new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }),
@@ -108,47 +108,66 @@ internal static class WordChart
         return chart;
     }
 
-    private static C.CategoryAxis CategoryAxis(ChartKind kind) => new(
-        new C.AxisId { Val = 1 },
-        new C.Scaling(new C.Orientation { Val = kind == ChartKind.StackedBar ? C.OrientationValues.MaxMin : C.OrientationValues.MinMax }),
-        new C.Delete { Val = false },
-        new C.AxisPosition { Val = kind == ChartKind.StackedBar ? C.AxisPositionValues.Left : C.AxisPositionValues.Bottom },
-        new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
-        new C.MajorTickMark { Val = C.TickMarkValues.None },
-        new C.MinorTickMark { Val = C.TickMarkValues.None },
-        new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-        new C.CrossingAxis { Val = 2 },
-        new C.Crosses { Val = C.CrossesValues.AutoZero },
-        new C.AutoLabeled { Val = true },
-        new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
-        new C.LabelOffset { Val = 100 },
-        new C.NoMultiLevelLabels { Val = false });
+    private static C.CategoryAxis CategoryAxis(ChartSpec spec)
+    {
+        var bar = spec.Kind == ChartKind.StackedBar;
+        return new C.CategoryAxis(
+            new C.AxisId { Val = 1 },
+            new C.Scaling(new C.Orientation { Val = bar ? C.OrientationValues.MaxMin : C.OrientationValues.MinMax }),
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = bar ? C.AxisPositionValues.Left : C.AxisPositionValues.Bottom },
+            AxisTitle(spec.CategoryAxisTitle),
+            new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+            new C.MajorTickMark { Val = C.TickMarkValues.None },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 2 },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true },
+            new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
+            new C.LabelOffset { Val = 100 },
+            new C.NoMultiLevelLabels { Val = false });
+    }
 
     private static C.ValueAxis ValueAxis(ChartSpec spec)
     {
-        var kind = spec.Kind;
+        var bar = spec.Kind == ChartKind.StackedBar;
+        var scaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (spec.ValueRange is { } range)
+        {
+            scaling.Append(new C.MaxAxisValue { Val = range.Maximum }, new C.MinAxisValue { Val = range.Minimum });
+        }
+
         var axis = new C.ValueAxis(
-        new C.AxisId { Val = 2 },
-        new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
-        new C.Delete { Val = false },
-        new C.AxisPosition { Val = kind == ChartKind.StackedBar ? C.AxisPositionValues.Bottom : C.AxisPositionValues.Left },
-        new C.MajorGridlines(),
-        new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
-        new C.MajorTickMark { Val = C.TickMarkValues.Outside },
-        new C.MinorTickMark { Val = C.TickMarkValues.None },
-        new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-        new C.CrossingAxis { Val = 1 },
-        new C.Crosses { Val = kind == ChartKind.StackedBar ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
-        new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+            new C.AxisId { Val = 2 },
+            scaling,
+            new C.Delete { Val = false },
+            new C.AxisPosition { Val = bar ? C.AxisPositionValues.Bottom : C.AxisPositionValues.Left },
+            new C.MajorGridlines(),
+            AxisTitle(spec.ValueAxisTitle),
+            new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
+            new C.MajorTickMark { Val = C.TickMarkValues.Outside },
+            new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = 1 },
+            new C.Crosses { Val = bar ? C.CrossesValues.Maximum : C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between });
 
         // Counts of a few milestones read better in whole steps than in Word's automatic halves.
-        if (kind == ChartKind.StackedBar && StackedMaximum(spec) <= 20)
+        if (bar && StackedMaximum(spec) <= 20)
         {
             axis.Append(new C.MajorUnit { Val = 1 });
         }
 
         return axis;
     }
+
+    private static C.Title AxisTitle(string text) => new(
+        new C.ChartText(new C.RichText(
+            new A.BodyProperties(),
+            new A.ListStyle(),
+            new A.Paragraph(new A.Run(new A.RunProperties { Language = "en-GB", FontSize = 1000, Bold = false }, new A.Text(XmlText.Clean(text)))))),
+        new C.Overlay { Val = false });
 
     private static double StackedMaximum(ChartSpec spec) =>
         Enumerable.Range(0, spec.Categories.Count).Select(i => spec.Series.Sum(s => s.Values[i] ?? 0)).DefaultIfEmpty(0).Max();

@@ -19,13 +19,14 @@ internal static class WordStyles
         Heading(2, 24),
         Heading(3, 22),
         Paragraph("ListParagraph", "List Paragraph", "Normal", indent: 720),
+        Paragraph("Header", "header", "Normal", size: 20),
         Paragraph("Footer", "footer", "Normal", size: 18),
         new Style(
             new StyleName { Val = "Table Grid" },
             new BasedOn { Val = "TableNormal" },
             new UIPriority { Val = 39 },
             new StyleParagraphProperties(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }),
-            new StyleRunProperties(new FontSize { Val = "18" }, new FontSizeComplexScript { Val = "18" }),
+            new StyleRunProperties(new FontSize { Val = Twips.Of(WordTable.HalfPoints) }, new FontSizeComplexScript { Val = Twips.Of(WordTable.HalfPoints) }),
             new StyleTableProperties(
                 new TableBorders(
                     new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },

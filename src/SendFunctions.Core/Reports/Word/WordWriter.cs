@@ -7,7 +7,8 @@ namespace SendFunctions.Core.Reports.Word;
 
 /// <summary>
 /// Builds an accessible .docx in memory: real headings, lists, tables with repeated header rows,
-/// charts with alt text, page numbers, title and language in the package properties.
+/// charts with alt text, page numbers, title and language in the package properties, other languages tagged,
+/// the marking of a confidential paper on every page; the same content always gives the same bytes.
 /// </summary>
 internal sealed class WordWriter : IDisposable
 {
@@ -20,29 +21,38 @@ internal sealed class WordWriter : IDisposable
 
     private readonly MemoryStream stream = new();
     private readonly WordprocessingDocument document;
+    private readonly DocumentInfo info;
     private readonly Body body;
     private readonly Numbering numbering;
     private readonly string footerId;
+    private readonly string? headerId;
     private int nextNumberingId = 3;
     private uint nextDrawingId = 1;
     private bool landscape;
 
-    public WordWriter(string title, string language = "en-GB")
+    /// <param name="landscape">Whether the paper starts in landscape (a paper of wide tables); <see cref="StartLandscapeSection"/> turns later.</param>
+    public WordWriter(DocumentInfo info, bool landscape = false)
     {
+        this.info = info;
+        this.landscape = landscape;
         document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        document.PackageProperties.Title = XmlText.Clean(title);
-        document.PackageProperties.Language = language;
-        var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = WordStyles.Create(language);
-        main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(
-            new DisplayBackgroundShape(),
-            new DefaultTabStop { Val = 720 },
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
-            new ThemeFontLanguages { Val = language });
+
+        // Every relationship id is fixed, so the same inputs give the same package.
+        var main = document.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
+        DocumentProperties.Add(document, info);
+        main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = WordStyles.Create(info.Language);
+        main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = WordSettings.Create(info.Language);
         numbering = Numbered.Create();
         main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = numbering;
+        if (info.Marking is { } marking)
+        {
+            var header = main.AddNewPart<HeaderPart>("rIdHeader");
+            header.Header = PageFurniture.Header(marking);
+            headerId = main.GetIdOfPart(header);
+        }
+
         var footer = main.AddNewPart<FooterPart>("rIdFooter");
-        footer.Footer = PageNumberFooter();
+        footer.Footer = PageFurniture.Footer(info.Marking);
         footerId = main.GetIdOfPart(footer);
         body = new Body();
         main.Document = new Document(body);
@@ -54,15 +64,21 @@ internal sealed class WordWriter : IDisposable
     /// <summary>Width available to content in the current section, in twentieths of a point.</summary>
     public int ContentWidth => (landscape ? PortraitHeight : PortraitWidth) - (2 * Margin);
 
+    /// <summary>Height available to content in the current section, in twentieths of a point.</summary>
+    public int ContentHeight => (landscape ? PortraitWidth : PortraitHeight) - (2 * Margin);
+
     public void Title(string text) => body.Append(StyledParagraph("Title", text));
 
     public void Heading(int level, string text) => body.Append(StyledParagraph($"Heading{level}", text));
 
-    public void Paragraph(string text) => body.Append(new Paragraph(Runs(text)));
+    public void Paragraph(string text) => body.Append(Line(null, text));
+
+    /// <summary>A bold paragraph that must be read first, such as the exempt-information notice of a confidential paper.</summary>
+    public void Notice(string text) => body.Append(Line(null, text, bold: true));
 
     /// <summary>"REPORT TITLE: SEND IMPROVEMENT": a bold label then plain text, on one line.</summary>
     public void Labelled(string label, string value) =>
-        body.Append(new Paragraph(new Run(new RunProperties(new Bold()), new Text(XmlText.Clean(label) + " ") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text(XmlText.Clean(value)))));
+        body.Append(new Paragraph(Runs(label + " ", bold: true).Concat(Runs(value))));
 
     public void NumberedList(IEnumerable<string> items)
     {
@@ -82,34 +98,39 @@ internal sealed class WordWriter : IDisposable
         }
     }
 
-    public void Table(TableSpec spec) => body.Append(WordTable.Build(spec, ContentWidth));
+    public void Table(TableSpec spec) => body.Append(WordTable.Build(spec, ContentWidth, ContentHeight));
 
     public void Chart(ChartSpec spec)
     {
-        var drawing = WordChart.Add(Main, spec, nextDrawingId++, ContentWidth);
+        var drawing = WordChart.Add(Main, spec, nextDrawingId++, ContentWidth, info.Stamp);
         body.Append(new Paragraph(new ParagraphProperties(new KeepNext()), new Run(drawing)));
     }
 
-    /// <summary>Ends the current section on its last paragraph; what follows is landscape, for wide tables.</summary>
+    /// <summary>Ends the current section; what follows is landscape, for wide tables.</summary>
     public void StartLandscapeSection()
     {
-        var last = body.Elements<Paragraph>().LastOrDefault()
-            ?? throw new InvalidOperationException("A section must end on a paragraph.");
-        if (body.LastChild != last)
+        if (!landscape)
         {
-            throw new InvalidOperationException("End a section on a paragraph, not a table.");
+            EndSection();
+            landscape = true;
         }
+    }
 
-        last.ParagraphProperties ??= new ParagraphProperties();
-        last.ParagraphProperties.Append(SectionProperties(landscape: false, nextPage: true));
-        landscape = true;
+    /// <summary>Ends a landscape section (after a wide table) and returns to portrait.</summary>
+    public void EndLandscapeSection()
+    {
+        if (landscape)
+        {
+            EndSection();
+            landscape = false;
+        }
     }
 
     public byte[] Save()
     {
         body.Append(SectionProperties(landscape, nextPage: false));
         document.Dispose();
-        return stream.ToArray();
+        return DeterministicZip.Rewrite(stream.ToArray(), info.Stamp);
     }
 
     public void Dispose()
@@ -118,42 +139,146 @@ internal sealed class WordWriter : IDisposable
         stream.Dispose();
     }
 
+    /// <summary>
+    /// The runs of a piece of text: a line break for each newline, and a run of its own, tagged with its language (and
+    /// marked right-to-left), for a stretch in another language.
+    /// </summary>
     internal static IEnumerable<OpenXmlElement> Runs(string text, bool bold = false)
     {
         var lines = XmlText.Clean(text).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var run = new Run();
-            if (bold)
+            var spans = TextLanguage.Split(lines[i]);
+            if (spans.Count == 0)
             {
-                run.Append(new RunProperties(new Bold()));
+                spans = [new LanguageSpan(string.Empty, null, false)];
             }
 
-            if (i > 0)
+            for (var j = 0; j < spans.Count; j++)
             {
-                run.Append(new Break());
-            }
+                var run = new Run();
+                if (RunProperties(spans[j], bold) is { } properties)
+                {
+                    run.Append(properties);
+                }
 
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-            yield return run;
+                if (i > 0 && j == 0)
+                {
+                    run.Append(new Break());
+                }
+
+                run.Append(new Text(spans[j].Text) { Space = SpaceProcessingModeValues.Preserve });
+                yield return run;
+            }
         }
     }
 
-    private static Paragraph StyledParagraph(string style, string text) =>
-        new(new OpenXmlElement[] { new ParagraphProperties(new ParagraphStyleId { Val = style }) }.Concat(Runs(text)));
-
-    private static Paragraph ListItem(string text, int numberingId) =>
-        new(new OpenXmlElement[]
+    /// <summary>A paragraph of text, set right to left when it begins in a right-to-left script.</summary>
+    internal static Paragraph Line(string? style, string text, bool bold = false)
+    {
+        var properties = new ParagraphProperties();
+        if (style is not null)
         {
-            new ParagraphProperties(
-                new ParagraphStyleId { Val = "ListParagraph" },
-                new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numberingId })),
-        }.Concat(Runs(text)));
+            properties.ParagraphStyleId = new ParagraphStyleId { Val = style };
+        }
+
+        if (StartsRightToLeft(text))
+        {
+            properties.BiDi = new BiDi();
+        }
+
+        var paragraph = new Paragraph();
+        if (properties.HasChildren)
+        {
+            paragraph.Append(properties);
+        }
+
+        paragraph.Append(Runs(text, bold));
+        return paragraph;
+    }
+
+    private static bool StartsRightToLeft(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (System.Text.Rune.IsLetter(rune))
+            {
+                return TextLanguage.IsRightToLeft(rune.Value);
+            }
+        }
+
+        return false;
+    }
+
+    private static RunProperties? RunProperties(LanguageSpan span, bool bold)
+    {
+        if (!bold && span.Language is null && !span.RightToLeft)
+        {
+            return null;
+        }
+
+        var properties = new RunProperties();
+        if (bold)
+        {
+            properties.Bold = new Bold();
+            properties.BoldComplexScript = new BoldComplexScript();
+        }
+
+        if (span.RightToLeft)
+        {
+            properties.RightToLeftText = new RightToLeftText();
+            properties.Languages = new Languages { Bidi = span.Language };
+        }
+        else if (span.Language is { } language)
+        {
+            properties.Languages = new Languages { Val = language };
+        }
+
+        return properties;
+    }
+
+    private static Paragraph StyledParagraph(string style, string text) => Line(style, text);
+
+    private static Paragraph ListItem(string text, int numberingId)
+    {
+        var paragraph = Line("ListParagraph", text);
+        paragraph.ParagraphProperties!.NumberingProperties = new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = numberingId });
+        return paragraph;
+    }
+
+    /// <summary>
+    /// Ends the current section on the last paragraph. After a table the break needs a paragraph of its own, as Word's
+    /// does; it is set at 1 pt with no spacing so it takes no room (<see cref="Reports.PaperCheck"/> knows it is not spacing).
+    /// </summary>
+    private void EndSection()
+    {
+        if (body.LastChild is Paragraph last)
+        {
+            last.ParagraphProperties ??= new ParagraphProperties();
+            last.ParagraphProperties.Append(SectionProperties(landscape, nextPage: true));
+            return;
+        }
+
+        if (body.LastChild is null)
+        {
+            throw new InvalidOperationException("A section must hold something before it ends.");
+        }
+
+        body.Append(new Paragraph(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            new ParagraphMarkRunProperties(new FontSize { Val = "2" }, new FontSizeComplexScript { Val = "2" }),
+            SectionProperties(landscape, nextPage: true))));
+    }
 
     private SectionProperties SectionProperties(bool landscape, bool nextPage)
     {
-        var section = new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
+        var section = new SectionProperties();
+        if (headerId is not null)
+        {
+            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerId });
+        }
+
+        section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = footerId });
         if (nextPage)
         {
             section.Append(new SectionType { Val = SectionMarkValues.NextPage });
@@ -166,13 +291,6 @@ internal sealed class WordWriter : IDisposable
             new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 });
         return section;
     }
-
-    private static Footer PageNumberFooter() => new(new Paragraph(
-        new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = JustificationValues.Center }),
-        new Run(new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
-        new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
-        new Run(new Text(" of ") { Space = SpaceProcessingModeValues.Preserve }),
-        new SimpleField(new Run(new Text("1"))) { Instruction = " NUMPAGES " }));
 
     private static class Numbered
     {
