@@ -54,4 +54,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Restarting the host in {Delay} after listener failure {Failures}")]
     public static partial void Restarting(ILogger logger, TimeSpan delay, int failures);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
+    public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
 }

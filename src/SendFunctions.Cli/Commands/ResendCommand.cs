@@ -38,6 +38,12 @@ internal static class ResendCommand
                 return SendfxApp.Failed;
             }
 
+            if (latest.Findings is { Count: > 0 } findings)
+            {
+                await error.WriteLineAsync($"{kind.ToSlug()} v{latest.Version} for {month} failed {findings.Count} run-time check(s) and is not sent: {string.Join("; ", findings)}. Fix the cause and request the paper again.");
+                return SendfxApp.Failed;
+            }
+
             var request = new EmailRequest(
                 latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
                 Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));

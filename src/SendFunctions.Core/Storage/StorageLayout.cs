@@ -34,6 +34,15 @@ public static class StorageLayout
 
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>The upload time at the start of a name made by <see cref="Stamp"/> (a validation report's or a curated version's file name).</summary>
+    public static bool TryParseStamp(string fileName, out DateTimeOffset uploadedAt)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        uploadedAt = default;
+        return fileName.Length >= 19
+            && DateTimeOffset.TryParseExact(fileName[..19], "yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out uploadedAt);
+    }
+
     public static string CleanETag(string etag) => etag.Trim('"', 'W', '/');
 
     public static string ArchiveName(DropPath drop, DateTimeOffset uploadedAt, string etag) =>

@@ -15,6 +15,9 @@ public sealed class ProgrammeClock(TimeProvider time, TimeZoneInfo zone)
 
     public TimeZoneInfo Zone => zone;
 
+    /// <summary>The time source itself, for waits and delays.</summary>
+    public TimeProvider Time => time;
+
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);

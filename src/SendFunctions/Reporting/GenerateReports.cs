@@ -7,29 +7,32 @@ using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Status;
+using SendFunctions.Hosting;
 using SendFunctions.Ingestion;
 using SendFunctions.Operations;
 
 namespace SendFunctions.Reporting;
 
 /// <summary><c>report-requests</c>: compute, render, store a new paper version, queue its email (DESIGN.md, "Reports").</summary>
-public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, ILogger<GenerateReports> log)
+public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<GenerateReports> log)
 {
     [FunctionName(nameof(GenerateReports))]
     public async Task Run([QueueTrigger(ReportRequest.QueueName)] string message, string id, CancellationToken ct)
     {
-        var started = time.GetUtcNow();
+        var started = clock.UtcNow;
         var (request, error) = ReportRequest.Parse(message);
         var outcome = request is null ? ReportOutcome.NothingToReport(error!) : await GenerateAsync(request, ct);
         var run = RunRow.ReportsGenerated(
-            request?.Period.ToString(), id, outcome.Generated, message, outcome.Describe(), outcome.Papers.Count(p => p.Version is not null), started, time.GetUtcNow());
+            request?.Period.ToString(), id, outcome.Generated, message, outcome.Describe(), outcome.Papers.Count(p => p.Version is not null), started, clock.UtcNow);
         await RunLedger.RecordAsync(tables, run, log, ct);
         Log.ReportsGenerated(log, run.PartitionKey, run.Outcome, run.Detail);
     }
 
     /// <summary>
-    /// Loads the accepted data, computes the status, and for each paper asked for: renders it, stores it as a new version
-    /// (or reuses the version made from the same inputs), and asks for it to be emailed.
+    /// Loads the accepted data and what became of each of the month's returns, computes the status, and for each paper asked
+    /// for: renders it, runs the accessibility checks on it, stores it as a new version (or reuses the version made from the
+    /// same inputs), and asks for it to be emailed. A paper that fails a check is stored with its findings in the manifest
+    /// (for ops and the author to see) and never emailed; the run is recorded as failed.
     /// </summary>
     internal async Task<ReportOutcome> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
@@ -40,11 +43,13 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         }
 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
+        var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct);
         var accepted = drops.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => new AcceptedPeriod(
             g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
             g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
-            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions));
-        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted) is not { } inputs)
+            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions,
+            g.Key == request.Period ? returns : null));
+        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns) is not { } inputs)
         {
             return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
         }
@@ -70,25 +75,38 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
                 continue;
             }
 
+            var findings = PaperCheck.Check(paper.Content);
             var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
             var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
-                request.Period, kind, version, fingerprint, time.GetUtcNow(), used, config.Sha256!,
-                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention), time, ct);
+                request.Period, kind, version, fingerprint, clock.UtcNow, used, config.Sha256!,
+                StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention,
+                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null), clock.Time, ct);
+            if (manifest.Findings is { Count: > 0 } failed)
+            {
+                Log.PaperFailedChecks(log, manifest.Paper.ToString(), failed.Count, string.Join("; ", failed.Take(3)));
+                papers.Add(new PaperOutcome(kind, manifest.Version, created, $"fails {failed.Count} check(s) and was not emailed: {string.Join("; ", failed.Take(3))}") { Failed = true });
+                continue;
+            }
+
             await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }
 
-        return new ReportOutcome(true, papers, null);
+        return new ReportOutcome(papers.All(p => !p.Failed), papers, null);
     }
 }
 
-internal sealed record PaperOutcome(ReportKind Kind, int? Version, bool Created, string Detail);
+internal sealed record PaperOutcome(ReportKind Kind, int? Version, bool Created, string Detail)
+{
+    /// <summary>Stored, but failed the run-time checks: not emailed.</summary>
+    public bool Failed { get; init; }
+}
 
 internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome> Papers, string? Reason)
 {
     public static ReportOutcome NothingToReport(string reason) => new(false, [], reason);
 
     public string Describe() => Reason ?? string.Join("; ", Papers.Select(p => p.Version is { } v
-        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}"
+        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}{(p.Failed ? $", {p.Detail}" : string.Empty)}"
         : $"{p.Kind.ToSlug()} {p.Detail}"));
 }

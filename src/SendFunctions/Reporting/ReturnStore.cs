@@ -1,0 +1,52 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Status;
+using SendFunctions.Core.Storage;
+
+namespace SendFunctions.Reporting;
+
+/// <summary>
+/// What became of each return of a period, from storage: every upload has a validation report, every accepted one a curated
+/// version under the same stamp, so an upload with a report and no version was rejected.
+/// </summary>
+internal static class ReturnStore
+{
+    public static async Task<PeriodReturns> ForAsync(BlobServiceClient blobs, ReportingPeriod period, IReadOnlyList<CuratedDrop> current, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var returns = new Dictionary<Dataset, DatasetReturn>();
+        foreach (var dataset in Enum.GetValues<Dataset>())
+        {
+            var prefix = StorageLayout.ValidationPrefix(period, dataset);
+            var accepted = await StampsAsync(blobs.GetBlobContainerClient(StorageLayout.Curated), prefix, ct);
+            var uploads = (await StampsAsync(blobs.GetBlobContainerClient(StorageLayout.Validation), prefix, ct))
+                .Select(s => new ReturnUpload(s.At, accepted.Any(a => a.Name == s.Name))).ToList();
+            var inUse = current.FirstOrDefault(d => d.Period == period && d.Dataset == dataset)?.Source.UploadedAt;
+            returns[dataset] = ReturnHistory.Of(dataset, uploads, inUse, zone);
+        }
+
+        return new PeriodReturns(returns[Dataset.Milestones], returns[Dataset.Metrics], returns[Dataset.Actions]);
+    }
+
+    /// <summary>The JSON documents under a prefix, by their stamp (upload time and ETag) and that time.</summary>
+    private static async Task<List<(string Name, DateTimeOffset At)>> StampsAsync(BlobContainerClient container, string prefix, CancellationToken ct)
+    {
+        var found = new List<(string, DateTimeOffset)>();
+        if (!await container.ExistsAsync(ct))
+        {
+            return found;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
+        {
+            var file = blob.Name[prefix.Length..];
+            if (file.EndsWith(".json", StringComparison.Ordinal) && !file.Contains('/', StringComparison.Ordinal) && StorageLayout.TryParseStamp(file, out var at))
+            {
+                found.Add((file[..^".json".Length], at));
+            }
+        }
+
+        return found;
+    }
+}
