@@ -75,6 +75,11 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
 
     private List<PersonalDataKind> KindsIn(TableReader row, int index)
     {
+        if (row.KindOf(index) == CellKind.Text && !MayHold(row.TextOf(index)))
+        {
+            return [];
+        }
+
         var kinds = PersonalDataDetector.KindsIn(row.TextOf(index).ToString(), policy).ToList();
         if (row.KindOf(index) is CellKind.Number or CellKind.Date or CellKind.Percent)
         {
@@ -87,6 +92,24 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
         }
 
         return kinds;
+    }
+
+    /// <summary>
+    /// Every kind the guard detects has a number in it (NHS and mobile numbers, dates, postcodes) or an at sign (email
+    /// addresses), in any of the forms <see cref="PersonalDataDetector.Canonical"/> folds; text with neither is skipped
+    /// without making a string of it, which keeps the check cheap on the common cell.
+    /// </summary>
+    private static bool MayHold(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsNumber(c) || c is '@' or '\uFF20' or '\uFE6B')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Holds(string? text) => !string.IsNullOrEmpty(text) && PersonalDataDetector.KindsIn(text, policy).Count > 0;
