@@ -1,5 +1,6 @@
 using SendFunctions.Core.Actions;
 using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
@@ -24,6 +25,33 @@ public sealed record AcceptedPeriod(
 /// <summary>Turns the accepted data of several periods into the inputs for one, whatever store it came from.</summary>
 public static class AcceptedData
 {
+    /// <summary>The accepted versions of every period, as stored (one current curated drop per period and dataset), by period; <paramref name="returns"/> are the reported period's.</summary>
+    public static IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> FromCurated(IEnumerable<CuratedDrop> drops, ReportingPeriod period, PeriodReturns? returns)
+    {
+        ArgumentNullException.ThrowIfNull(drops);
+        return drops.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => new AcceptedPeriod(
+            g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
+            g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
+            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions,
+            g.Key == period ? returns : null));
+    }
+
+    /// <summary>
+    /// Exactly the drops a period's status depends on, which a paper's manifest records: this month's and last month's
+    /// milestones (movement), this month's actions, and every metrics drop up to this month (change and trend).
+    /// </summary>
+    public static IReadOnlyList<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops)
+    {
+        ArgumentNullException.ThrowIfNull(drops);
+        return drops.Where(d => d.Period <= period && d.Dataset switch
+            {
+                Dataset.Milestones => d.Period == period || d.Period == period.Previous,
+                Dataset.Actions => d.Period == period,
+                _ => true,
+            })
+            .ToList();
+    }
+
     /// <summary>Null when the period has no accepted milestones: there is nothing to report on.</summary>
     /// <param name="missingReturns">Whether a missing metrics return or action log is shown from the last accepted month (labelled).</param>
     public static PeriodInputs? InputsFor(

@@ -44,11 +44,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
         var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct);
-        var accepted = drops.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => new AcceptedPeriod(
-            g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
-            g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
-            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions,
-            g.Key == request.Period ? returns : null));
+        var accepted = AcceptedData.FromCurated(drops, request.Period, returns);
         if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns) is not { } inputs)
         {
             return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
@@ -56,14 +52,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
 
         var status = StatusEngine.Compute(inputs);
         var (highlights, attention) = ReportHighlights.From(status);
-        // Exactly what the status depends on: this month's and last month's milestones, this month's actions, every metrics drop so far.
-        var used = drops.Where(d => d.Dataset switch
-            {
-                Dataset.Milestones => d.Period == request.Period || d.Period == request.Period.Previous,
-                Dataset.Actions => d.Period == request.Period,
-                _ => true,
-            })
-            .Select(ReportManifest.InputOf).ToList();
+        var used = AcceptedData.UsedFor(request.Period, drops).Select(ReportManifest.InputOf).ToList();
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
         var papers = new List<PaperOutcome>();
