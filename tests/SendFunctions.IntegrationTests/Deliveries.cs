@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Testing;
 using SendFunctions.Mailing;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -20,8 +19,8 @@ internal static class Deliveries
         NullLogger<MailDelivery>.Instance);
 
     /// <summary>The queries of infra/modules/alerts.bicep, on a log record: a failed run (event 4000), a poisoned message (3002), no monthly cycle (4001).</summary>
-    public static bool IsAlert(FakeLogRecord record) =>
-        (record.Message.StartsWith("Run ", StringComparison.Ordinal) && record.Message.Contains(" Failed for ", StringComparison.Ordinal))
-        || record.Message.StartsWith("Poisoned message on ", StringComparison.Ordinal)
-        || record.Message.StartsWith("No MonthlyReportCycle run in the last", StringComparison.Ordinal);
+    public static bool IsAlert(string message) =>
+        (message.StartsWith("Run ", StringComparison.Ordinal) && message.Contains(" Failed for ", StringComparison.Ordinal))
+        || message.StartsWith("Poisoned message on ", StringComparison.Ordinal)
+        || message.StartsWith("No MonthlyReportCycle run in the last", StringComparison.Ordinal);
 }

@@ -59,7 +59,7 @@ public sealed class HostFixture : IAsyncLifetime
             ["extensions:queues:visibilityTimeout"] = "00:00:01",
             ["extensions:queues:maxPollingInterval"] = "00:00:01",
         }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority))
-            .ConfigureLogging(logging => logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false))
+            .ConfigureLogging(logging => logging.AddProvider(Log))
             .Build();
         await host.StartAsync();
     }
@@ -69,8 +69,10 @@ public sealed class HostFixture : IAsyncLifetime
         Deliveries.Create(Tables, (server ?? SendGrid).Host, clock, options ?? new SendFunctions.Mailing.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromSeconds(5) });
 
     /// <summary>Log records of the running host that an alert rule in infra/modules/alerts.bicep matches.</summary>
-    public IReadOnlyList<Microsoft.Extensions.Logging.Testing.FakeLogRecord> AlertEvents() =>
-        Service<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot().Where(Deliveries.IsAlert).ToList();
+    public IReadOnlyList<string> AlertEvents() => Log.Lines.Select(l => l.Message).Where(Deliveries.IsAlert).ToList();
+
+    /// <summary>What the running host has logged.</summary>
+    public CapturedLog Log { get; } = new();
 
     /// <summary>A service of the running host, as the functions get it.</summary>
     public T Service<T>()
