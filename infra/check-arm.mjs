@@ -38,7 +38,7 @@ check(blob.properties?.deleteRetentionPolicy?.enabled === true, 'storage: blob s
 check(blob.properties?.containerDeleteRetentionPolicy?.enabled === true, 'storage: container soft delete');
 check(text.includes('"defaultValue":30') || parameters.softDeleteDays?.value === 30, 'storage: soft delete 30 days by default');
 for (const name of ['drops', 'archive', 'validation', 'curated', 'reports', 'config']) check(variables.containers?.includes(name), `storage: container ${name}`);
-for (const name of ['report-requests', 'email-requests', 'report-requests-poison', 'email-requests-poison']) check(variables.queues?.includes(name), `storage: queue ${name}`);
+for (const name of ['report-requests', 'email-requests', 'owner-emails', 'report-requests-poison', 'email-requests-poison', 'owner-emails-poison']) check(variables.queues?.includes(name), `storage: queue ${name}`);
 for (const name of ['runs', 'deliveries', 'recipients']) check(variables.tables?.includes(name), `storage: table ${name}`);
 const rule = one('Microsoft.Storage/storageAccounts/managementPolicies').properties?.policy?.rules?.[0];
 check(rule?.definition?.filters?.prefixMatch?.includes('archive/') && rule?.definition?.actions?.baseBlob?.tierToCool, 'storage: archive to cool tier');
@@ -64,7 +64,7 @@ check(/DOTNETCORE\|10\.0/.test(site.properties?.siteConfig?.linuxFxVersion ?? ''
 const settingsText = JSON.stringify(one('Microsoft.Web/sites/config')) + text;
 for (const key of ['AzureWebJobsStorage', 'SendGrid__ApiKey']) check(new RegExp(`"${key}":"\\[format\\('@Microsoft\\.KeyVault`).test(JSON.stringify(variables)) || settingsText.includes(`${key}`) && settingsText.includes('@Microsoft.KeyVault(SecretUri='), `app: ${key} as a Key Vault reference`);
 for (const key of ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'Storage__AccountName', 'Ingestion__MaxUncompressedBytes', 'DropSweepSchedule', 'MonthlyReportSchedule', 'DropRemindersSchedule', 'CycleWatchSchedule',
-  'Programme__TimeZoneId', 'Mail__From', 'Mail__FromName', 'Mail__PickupDirectory', 'Mail__MaxAttachmentBytes', 'Mail__LinkExpiryDays', 'Mail__MaxAttempts', 'Mail__BaseDelay', 'Mail__MaxDelay', 'Mail__ClaimTimeout',
+  'Programme__TimeZoneId', 'Mail__From', 'Mail__FromName', 'Mail__PickupDirectory', 'Mail__MaxAttachmentBytes', 'Mail__LinkExpiryDays', 'Mail__MaxAttempts', 'Mail__BaseDelay', 'Mail__MaxDelay', 'Mail__RequestTimeout', 'Mail__ClaimLease',
   'SendGrid__Host', 'SendGrid__SandboxMode', 'SendGrid__WebhookPublicKey', 'TZ']) check(text.includes(`"${key}"`) || text.includes(`${key}:`) || text.includes(`'${key}'`), `app: setting ${key}`);
 check(!/AccountKey=[A-Za-z0-9+/]{20}/.test(text), 'app: no literal storage key anywhere');
 
@@ -72,7 +72,9 @@ for (const role of ['ba92f5b4-2d11-453d-a403-e96b0029c9fe', '974c5e8b-45b9-4653-
 check(ofType('Microsoft.Authorization/roleAssignments').length >= 2, 'roles: storage and vault assignments');
 
 const alerts = ofType('Microsoft.Insights/scheduledQueryRules');
-check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed/poisoned runs, poison queue, missing monthly cycle');
+check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed runs, poison queue, missing monthly cycle');
+// One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must not also match Poisoned runs.
+check(!text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
 check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 

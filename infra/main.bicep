@@ -105,7 +105,8 @@ module app 'modules/app.bicep' = {
       Mail__MaxAttempts: '5'
       Mail__BaseDelay: '00:00:02'
       Mail__MaxDelay: '00:01:00'
-      Mail__ClaimTimeout: '00:10:00'
+      Mail__RequestTimeout: '00:01:00'
+      Mail__ClaimLease: '00:03:00'
       SendGrid__Host: 'https://api.sendgrid.com'
       SendGrid__SandboxMode: 'false'
       SendGrid__WebhookPublicKey: sendGridWebhookPublicKey

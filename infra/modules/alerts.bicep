@@ -1,6 +1,8 @@
-// Alerts on the host's logs in Application Insights: a failed or poisoned run, a message poisoned on a
-// queue (the host records it and logs an error the moment the queue receives it), a recipient SendGrid could not
-// deliver to (bounce or drop, matched by log event id), and no monthly cycle in 35 days.
+// Alerts on the host's logs in Application Insights: a failed run (including an email refused for good or left
+// unconfirmed), a message poisoned on a queue (the host records it and logs an error the moment the queue receives
+// it), a recipient SendGrid could not deliver to (bounce or drop, matched by log event id), and no monthly cycle in 35
+// days. One failure raises one alert: a transient email failure the queue retries is a Retrying run (no alert), and a
+// poisoned message alerts through the poison rule only.
 
 param name string
 param location string
@@ -29,15 +31,15 @@ resource opsGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 
 var rules = [
   {
-    key: 'run-failed-or-poisoned'
-    description: 'A function run was recorded with outcome Failed or Poisoned (runs table, log event 4000).'
+    key: 'run-failed'
+    description: 'A function run was recorded with outcome Failed (runs table, log event 4000): for an email, refused for good or Unconfirmed.'
     severity: 1
     frequency: 'PT5M'
-    query: 'traces | where message startswith "Run " and (message has " Failed for " or message has " Poisoned for ")'
+    query: 'traces | where message startswith "Run " and message has " Failed for "'
   }
   {
     key: 'poison-queue-not-empty'
-    description: 'A message failed every attempt and reached a -poison queue (log event 3002).'
+    description: 'A message failed every attempt and reached a -poison queue (log event 3002; an email\'s delivery row then says Poisoned or Unconfirmed).'
     severity: 1
     frequency: 'PT5M'
     query: 'traces | where message startswith "Poisoned message on "'

@@ -31,6 +31,8 @@ var queues = [
   'report-requests-poison'
   'email-requests'
   'email-requests-poison'
+  'owner-emails'
+  'owner-emails-poison'
 ]
 
 var tables = [

@@ -22,26 +22,25 @@ internal static partial class Log
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Monthly report cycle requested every paper for {Period}")]
     public static partial void CycleRequested(ILogger logger, Core.Periods.ReportingPeriod period);
 
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "SendGrid answered {Status} on attempt {Attempt}; retrying in {Delay}")]
-    public static partial void SendRetry(ILogger logger, int status, int attempt, TimeSpan delay);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Email {Delivery}: attempt {Attempt} {Outcome}; retrying in {Delay}: {Detail}")]
+    public static partial void SendRetry(ILogger logger, string delivery, AttemptOutcome outcome, int attempt, TimeSpan delay, string detail);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {Delivery}: {Outcome} {Detail}")]
     public static partial void Delivered(ILogger logger, string delivery, DeliveryStatus outcome, string detail);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Poisoned message on {Queue} after repeated failures: {Message}")]
-    public static partial void Poisoned(ILogger logger, string queue, string message);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Poisoned message on {Queue} after repeated failures: {Message} (delivery now {Delivery})")]
+    public static partial void Poisoned(ILogger logger, string queue, string message, string delivery);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Owner feedback for {Blob} was not sent: {Reason}")]
-    public static partial void OwnerFeedbackFailed(ILogger logger, string blob, string reason);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Email {Delivery} is held by another instance until {Until}; its message is queued again to look then")]
+    public static partial void Requeued(ILogger logger, string delivery, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Run {Function} {Outcome} for {Partition} ({RunId})")]
-    public static partial void RunRecorded(ILogger logger, string function, RunOutcome outcome, string partition, string runId);
+    /// <summary>Warning for Failed and Poisoned runs, Information otherwise; the alert rule matches Failed runs (a poisoned message alerts through event 3002).</summary>
+    [LoggerMessage(EventId = 4000, Message = "Run {Function} {Outcome} for {Partition} ({RunId})")]
+    public static partial void RunRecorded(ILogger logger, LogLevel level, string function, RunOutcome outcome, string partition, string runId);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "No MonthlyReportCycle run in the last {Days} days (none since {Since})")]
     public static partial void NoReportCycle(ILogger logger, int days, string since);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Reminder for {Period} {Datasets} was not sent: {Reason}")]
-    public static partial void ReminderFailed(ILogger logger, Core.Periods.ReportingPeriod period, string datasets, string reason);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The upload {Blob} was deleted before it could be read; nothing was ingested")]
     public static partial void Vanished(ILogger logger, string blob);

@@ -7,6 +7,7 @@ using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
+using SendFunctions.Operations;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
@@ -31,7 +32,7 @@ public sealed class DeliveryTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Deliver_AfterACrashBetweenSendAndLedgerWrite_DoesNotSendAgainButReportsUnconfirmed()
+    public async Task Deliver_LapsedClaimFromAVersionWithoutStages_DoesNotSendAgainButReportsUnconfirmed()
     {
         var key = Key();
         var table = host.Tables.GetTableClient("deliveries");
@@ -46,17 +47,95 @@ public sealed class DeliveryTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Deliver_WhileAnotherInstanceHoldsAFreshClaim_Skips()
+    public async Task Deliver_LapsedClaimStoppedMidRequest_IsUnconfirmedNotResent()
     {
+        var key = await LapsedClaimAsync(SendStage.Requesting);
+
+        var result = await Delivery().DeliverAsync("2029-02", key, Message("midrequest@example.gov.uk"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Unconfirmed, result.Status);
+        Assert.Empty(host.SendGrid.To("midrequest@example.gov.uk"));
+        Assert.Equal(RunOutcome.Failed, MailRuns.OutcomeOf(result.Status)); // the run alerts
+    }
+
+    [Theory]
+    [InlineData(SendStage.Claimed)]
+    [InlineData(SendStage.Waiting)]
+    public async Task Deliver_LapsedClaimThatSentNothing_IsTakenOverAndSentOnce(SendStage stage)
+    {
+        var key = await LapsedClaimAsync(stage);
+        var to = $"takeover-{stage}@example.gov.uk";
+
+        var result = await Delivery().DeliverAsync("2029-02", key, Message(to), CancellationToken.None);
+        var again = await Delivery().DeliverAsync("2029-02", key, Message(to), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, result.Status);
+        Assert.Equal(DeliveryStatus.Skipped, again.Status);
+        Assert.Single(host.SendGrid.To(to));
+        Assert.Equal(DeliveryStatus.Sent, (await TypedRow("2029-02", key)).Status);
+    }
+
+    [Fact]
+    public async Task Deliver_ServerClosesBeforeReadingTheBody_RetriesAndSendsOnce()
+    {
+        using var server = new LocalSendGridServer();
+        server.Faults.Enqueue(SendGridFault.CloseBeforeBody);
         var key = Key();
+        var message = Message("large@example.gov.uk") with { Attachments = [new MailAttachment("paper.docx", "application/octet-stream", SendGridTransportTests.LargePaper())] };
+
+        var result = await host.Delivery(TimeProvider.System, server).DeliverAsync("2029-02", key, message, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, result.Status);
+        Assert.Single(server.Received);
+        Assert.Equal(2, (await TypedRow("2029-02", key)).Attempts);
+    }
+
+    [Theory]
+    [InlineData(SendGridFault.ResetAfterBody)]
+    [InlineData(SendGridFault.NeverAnswer)]
+    public async Task Deliver_NoAnswerAfterTheWholeRequest_IsUnconfirmedAndNeverResent(SendGridFault fault)
+    {
+        using var server = new LocalSendGridServer();
+        server.Faults.Enqueue(fault);
+        var key = Key();
+
+        var result = await host.Delivery(TimeProvider.System, server).DeliverAsync("2029-02", key, Message("unanswered@example.gov.uk"), CancellationToken.None);
+        var again = await host.Delivery(TimeProvider.System, server).DeliverAsync("2029-02", key, Message("unanswered@example.gov.uk"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Unconfirmed, result.Status);
+        Assert.Equal(DeliveryStatus.Skipped, again.Status);
+        Assert.Single(server.Unanswered);
+        Assert.Empty(server.Received);
+        var row = await TypedRow("2029-02", key);
+        Assert.Equal(DeliveryStatus.Unconfirmed, row.Status);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Fact]
+    public async Task EmailRequest_ClaimOutlivesItsMessage_EndsUnconfirmedWithOneAlertNeverSending()
+    {
+        var period = "2029-06";
+        var reports = host.Blobs.GetBlobContainerClient("reports");
+        await reports.CreateIfNotExistsAsync();
+        await reports.GetBlobClient($"{period}/hwb-board/v1/{period}-hwb-board.docx").UploadAsync(new BinaryData([1, 2, 3]), overwrite: true);
         var table = host.Tables.GetTableClient("deliveries");
         await table.CreateIfNotExistsAsync();
-        await table.AddEntityAsync(new TableEntity("2029-02", key) { ["Status"] = "Sending", ["ClaimedAt"] = DateTimeOffset.UtcNow });
+        // What a host that died mid-request leaves: a claim whose lease still runs for a moment, and its message back on the queue.
+        await table.UpsertEntityAsync(new DeliveryRow
+        {
+            PartitionKey = period, RowKey = "hwb-board-v1-distribution", Status = DeliveryStatus.Sending, Stage = SendStage.Requesting,
+            ClaimedAt = DateTimeOffset.UtcNow, ClaimId = "dead-host", LeaseUntil = DateTimeOffset.UtcNow.AddSeconds(3),
+        });
+        var queue = host.Queues.GetQueueClient(EmailRequest.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse(period), ReportKind.HwbBoard, 1), $"{period}-hwb-board.docx", "SEND Improvement, June 2029").ToJson());
 
-        var result = await Delivery().DeliverAsync("2029-02", key, Message("inflight@example.gov.uk"), CancellationToken.None);
+        var row = await Eventually.GetAsync(async () => await TypedRow(period, "hwb-board-v1-distribution") is { Status: not DeliveryStatus.Sending } settled ? settled : null, "the lapsed claim to be settled");
 
-        Assert.Equal(DeliveryStatus.Skipped, result.Status);
-        Assert.Empty(host.SendGrid.To("inflight@example.gov.uk"));
+        Assert.Equal(DeliveryStatus.Unconfirmed, row.Status);
+        Assert.DoesNotContain(host.SendGrid.Received, m => m.DeliveryId == $"{period}/hwb-board-v1-distribution");
+        await Eventually.GetAsync(() => Task.FromResult(host.AlertEvents().Any(a => a.Contains(period, StringComparison.Ordinal)) ? "alerted" : null), "the alert");
+        Assert.Single(host.AlertEvents(), a => a.Contains(period, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,6 +152,48 @@ public sealed class DeliveryTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Deliver_Throttled_HonoursRetryAfterThenSendsOnce()
+    {
+        var key = Key();
+        var result = await Delivery().DeliverAsync("2029-02", key, Message("throttle+2@example.gov.uk"), CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Sent, result.Status);
+        var answers = host.SendGrid.Answers.Where(a => a.To == "throttle+2@example.gov.uk").ToList();
+        Assert.Equal([429, 429, 202], answers.Select(a => a.Status));
+        Assert.True(answers[1].At - answers[0].At >= TimeSpan.FromMilliseconds(900), $"waited only {answers[1].At - answers[0].At}");
+        Assert.Equal(3, (await TypedRow("2029-02", key)).Attempts);
+    }
+
+    [Fact]
+    public async Task OwnerFeedback_SendGridOutageThenRecovery_OwnerGetsExactlyOneEmailAndNoFailedRun()
+    {
+        var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        var owner = $"unavailable+4@o{Guid.NewGuid():N}.example.gov.uk"; // the stand-in answers its first four requests 503
+        await host.UploadConfigAsync(Encoding.UTF8.GetBytes(original.Value.Content.ToString().Replace("send.board@example.gov.uk", owner, StringComparison.Ordinal)));
+        try
+        {
+            var csv = "ActionId,Action,Owner,RaisedOn,DueDate,Status\r\nA-1,Circulate minutes,Clerk,01/10/2031,30/10/2031,Open\r\n";
+            await host.Blobs.GetBlobContainerClient("drops").GetBlobClient("2031-10/actions.csv").UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(csv)), overwrite: true);
+
+            var mail = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To(owner).FirstOrDefault()), "the owner's receipt after the outage", seconds: 90);
+
+            Assert.StartsWith("Received", mail.Subject, StringComparison.Ordinal);
+            Assert.Equal(4, host.SendGrid.Answers.Count(a => a.To == owner && a.Status == 503));
+            var row = await Eventually.GetAsync(async () => host.Tables.GetTableClient("deliveries").QueryAsync<DeliveryRow>(r => r.PartitionKey == "2031-10").ToBlockingEnumerable().FirstOrDefault(r => r.RowKey.StartsWith("drop-actions-", StringComparison.Ordinal) && r.Status == DeliveryStatus.Sent), "the ledger row");
+            Assert.Equal(5, row.Attempts);
+            var runs = host.Tables.GetTableClient(StorageLayout.RunsTable).QueryAsync<SendFunctions.Operations.RunRow>(r => r.PartitionKey == "2031-10").ToBlockingEnumerable().Where(r => r.Function == "SendOwnerEmails").ToList();
+            Assert.Contains(runs, r => r.Outcome == RunOutcome.Succeeded);
+            Assert.DoesNotContain(runs, r => r.Outcome is RunOutcome.Failed or RunOutcome.Poisoned);
+            Assert.DoesNotContain(host.AlertEvents(), a => a.Contains("2031-10", StringComparison.Ordinal));
+            Assert.Single(host.SendGrid.To(owner));
+        }
+        finally
+        {
+            await host.UploadConfigAsync(original.Value.Content.ToArray());
+        }
+    }
+
+    [Fact]
     public async Task ReportMailing_PaperOverTheAttachmentLimit_SendsAReadOnlyLinkThatWorks()
     {
         var reports = host.Blobs.GetBlobContainerClient("reports");
@@ -80,7 +201,7 @@ public sealed class DeliveryTests(HostFixture host)
         var paper = new byte[4096];
         new Random(3).NextBytes(paper);
         await reports.GetBlobClient("2029-05/partnership-board/v1/2029-05-partnership-board.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-        var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+        var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
 
         var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-05"), ReportKind.PartnershipBoard, 1), "2029-05-partnership-board.docx", "Summary, May 2029"), CancellationToken.None);
 
@@ -109,7 +230,7 @@ public sealed class DeliveryTests(HostFixture host)
             var paper = new byte[4096];
             new Random(5).NextBytes(paper);
             await reports.GetBlobClient("2029-07/exceptions/v1/2029-07-exceptions.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-            var mailing = new SendReports(host.Blobs, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+            var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
 
             var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-07"), ReportKind.Exceptions, 1), "2029-07-exceptions.docx", "Exceptions, July 2029"), CancellationToken.None);
 
@@ -192,8 +313,10 @@ public sealed class DeliveryTests(HostFixture host)
 
             Assert.Equal("email-requests-poison", poisoned.GetString("Function"));
             var ledger = await Row("2029-03", "hwb-board-v1-distribution");
-            Assert.Equal("RetryPending", ledger.GetString("Status"));
+            Assert.Equal("Poisoned", ledger.GetString("Status"));
+            Assert.Equal(15, ledger.GetInt32("Attempts")); // three per delivery of the message, five deliveries
             Assert.Empty(host.SendGrid.To("fail500@example.gov.uk"));
+            Assert.Single(host.AlertEvents(), a => a.Contains("2029-03", StringComparison.Ordinal));
         }
         finally
         {
@@ -208,6 +331,19 @@ public sealed class DeliveryTests(HostFixture host)
     private static MailMessage Message(string to) => new([to], [], [], "Paper", "<p>x</p>", "x", []);
 
     private static string Key() => $"test-{Guid.NewGuid():N}";
+
+    private async Task<string> LapsedClaimAsync(SendStage stage)
+    {
+        var key = Key();
+        var table = host.Tables.GetTableClient("deliveries");
+        await table.CreateIfNotExistsAsync();
+        var then = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await table.AddEntityAsync(new DeliveryRow { PartitionKey = "2029-02", RowKey = key, Status = DeliveryStatus.Sending, Stage = stage, ClaimedAt = then, ClaimId = "gone", LeaseUntil = then.AddSeconds(5), Attempts = 1 });
+        return key;
+    }
+
+    private async Task<DeliveryRow> TypedRow(string partition, string key) =>
+        (await host.Tables.GetTableClient("deliveries").GetEntityAsync<DeliveryRow>(partition, key)).Value;
 
     private async Task<TableEntity> Row(string partition, string key) =>
         (await host.Tables.GetTableClient("deliveries").GetEntityAsync<TableEntity>(partition, key)).Value;

@@ -5,7 +5,7 @@ using SendFunctions.Ingestion;
 
 namespace SendFunctions.IntegrationTests;
 
-/// <summary>DropReminders on a fake clock (a real clock cannot be moved to a due day), against Azurite and the local SendGrid stand-in.</summary>
+/// <summary>DropReminders on a fake clock (a real clock cannot be moved to a due day), against Azurite; the host's SendOwnerEmails sends what it queues to the local SendGrid stand-in.</summary>
 [Collection(HostTestGroup.Name)]
 public sealed class DropRemindersTests(HostFixture host)
 {
@@ -26,6 +26,7 @@ public sealed class DropRemindersTests(HostFixture host)
 
             await reminders.Run(null!, CancellationToken.None);
             await reminders.Run(null!, CancellationToken.None);
+            await SettledAsync("2032-12", 3);
 
             var escalation = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue: the actions return for December 2032", StringComparison.Ordinal));
             Assert.Equal(["send.programme@example.gov.uk"], escalation.To);
@@ -34,10 +35,12 @@ public sealed class DropRemindersTests(HostFixture host)
 
             clock.Advance(TimeSpan.FromDays(1)); // Saturday: nothing
             await reminders.Run(null!, CancellationToken.None);
+            await SettledAsync("2032-12", 3);
             Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Reminder: the milestones return for December 2032", StringComparison.Ordinal));
 
             clock.Advance(TimeSpan.FromDays(2)); // Monday 10th, the due day: reminded again, once
             await reminders.Run(null!, CancellationToken.None);
+            await SettledAsync("2032-12", 5);
             Assert.Equal(2, host.SendGrid.Received.Count(m => m.Subject.StartsWith("Reminder: the milestones return for December 2032 is due", StringComparison.Ordinal)));
         }
         finally
@@ -60,6 +63,7 @@ public sealed class DropRemindersTests(HostFixture host)
 
             await reminders.Run(null!, CancellationToken.None);
             await reminders.Run(null!, CancellationToken.None);
+            await SettledAsync("2036-12", 1);
 
             var digest = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue:", StringComparison.Ordinal) && m.Subject.Contains("December 2036", StringComparison.Ordinal));
             Assert.Equal("Overdue: three returns for December 2036 are late (milestones, metrics and actions)", digest.Subject);
@@ -72,10 +76,24 @@ public sealed class DropRemindersTests(HostFixture host)
         }
     }
 
+    /// <summary>Waits until the owner-emails queue is empty and the period's reminder rows are all settled.</summary>
+    private Task<string> SettledAsync(string period, int rows) => Eventually.GetAsync(async () =>
+    {
+        var queue = host.Queues.GetQueueClient(SendFunctions.Core.Mail.OwnerEmailRequest.QueueName);
+        if ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            return null;
+        }
+
+        var settled = host.Tables.GetTableClient("deliveries").QueryAsync<SendFunctions.Mailing.DeliveryRow>(r => r.PartitionKey == period)
+            .ToBlockingEnumerable().Count(r => r.Status == SendFunctions.Mailing.DeliveryStatus.Sent);
+        return settled >= rows ? "settled" : null;
+    }, "the queued reminders to be sent");
+
     private DropReminders Reminders(FakeTimeProvider clock) => new(
         host.Blobs,
+        host.Queues,
         host.Tables,
-        host.Delivery(clock),
         new ProgrammeClock(clock, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")),
         NullLogger<DropReminders>.Instance);
 }

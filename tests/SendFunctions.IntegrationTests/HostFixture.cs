@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SendFunctions.Hosting;
 
 namespace SendFunctions.IntegrationTests;
@@ -57,6 +58,9 @@ public sealed class HostFixture : IAsyncLifetime
             ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(WebhookKey.ExportSubjectPublicKeyInfo()),
             ["Mail:MaxAttempts"] = "3",
             ["Mail:BaseDelay"] = "00:00:00.010",
+            ["Mail:MaxDelay"] = "00:00:01",
+            ["Mail:RequestTimeout"] = "00:00:02",
+            ["Mail:ClaimLease"] = "00:00:04",
             ["extensions:queues:visibilityTimeout"] = "00:00:01",
             ["extensions:queues:maxPollingInterval"] = "00:00:01",
         }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority))
@@ -65,18 +69,12 @@ public sealed class HostFixture : IAsyncLifetime
         await host.StartAsync();
     }
 
-    /// <summary>A mail delivery on this run's Azurite, sending through the real SendGrid client to the local stand-in server.</summary>
-    public SendFunctions.Mailing.MailDelivery Delivery(TimeProvider clock) => new(
-        new SendFunctions.Mailing.SendGridTransport(
-            new global::SendGrid.SendGridClient(new global::SendGrid.SendGridClientOptions { ApiKey = "SG.test", Host = SendGrid.Host }),
-            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
-            Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.SendGridOptions()),
-            clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mailing.SendGridTransport>.Instance),
-        Tables,
-        clock,
-        Microsoft.Extensions.Options.Options.Create(new SendFunctions.Mailing.MailOptions()),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<SendFunctions.Mailing.MailDelivery>.Instance);
+    /// <summary>A mail delivery on this run's Azurite, sending through the real SendGrid client (and the host's HTTP pipeline) to a local stand-in server.</summary>
+    public SendFunctions.Mailing.MailDelivery Delivery(TimeProvider clock, LocalSendGridServer? server = null, SendFunctions.Mailing.MailOptions? options = null) =>
+        Deliveries.Create(Tables, (server ?? SendGrid).Host, clock, options ?? new SendFunctions.Mailing.MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromSeconds(5) });
+
+    /// <summary>Log records of the running host that an alert rule in infra/modules/alerts.bicep matches.</summary>
+    public IReadOnlyList<string> AlertEvents() => Logs.Snapshot().Select(l => l.Message).Where(Deliveries.IsAlert).ToList();
 
     /// <summary>A service of the running host, as the functions get it.</summary>
     public T Service<T>()

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SendFunctions.IntegrationTests;
 
-/// <summary>Every log record the host writes (event id, level and structured values), to count what it did rather than only what it left behind.</summary>
+/// <summary>Every log record the host writes (event id, level, structured values and the formatted text), to count what it did rather than only what it left behind.</summary>
 public sealed class HostLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<HostLogRecord> records = new();
@@ -26,12 +26,12 @@ public sealed class HostLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            logs.records.Enqueue(new HostLogRecord(category, logLevel, eventId.Id, values.ToDictionary(v => v.Key, v => v.Value)));
+            logs.records.Enqueue(new HostLogRecord(category, logLevel, eventId.Id, values.ToDictionary(v => v.Key, v => v.Value), formatter(state, exception) ?? string.Empty));
         }
     }
 }
 
-public sealed record HostLogRecord(string Category, LogLevel Level, int EventId, IReadOnlyDictionary<string, object?> Values)
+public sealed record HostLogRecord(string Category, LogLevel Level, int EventId, IReadOnlyDictionary<string, object?> Values, string Message)
 {
     public string? Value(string name) => Values.TryGetValue(name, out var value) ? value?.ToString() : null;
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using SendFunctions.Core.Mail;
 using SendFunctions.Mailing;
@@ -20,8 +19,8 @@ public sealed class SendGridTransportTests : IDisposable
         var result = await Transport().SendAsync(Message(["clerk@example.gov.uk"], ["lead@example.gov.uk", "clerk@example.gov.uk"], paper) with { DeliveryId = "2025-01/hwb-board-v1-distribution" }, CancellationToken.None);
 
         var mail = Assert.Single(server.Received);
+        Assert.Equal(AttemptOutcome.Accepted, result.Outcome);
         Assert.Equal(mail.MessageId, result.MessageId);
-        Assert.Equal(1, result.Attempts);
         Assert.Equal(["clerk@example.gov.uk"], mail.To);
         Assert.Equal(["lead@example.gov.uk"], mail.Cc); // an address is sent to once, on its first list
         Assert.Equal("Board paper", mail.Subject);
@@ -50,35 +49,80 @@ public sealed class SendGridTransportTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_Throttled_HonoursRetryAfterThenSucceedsOnLocalServer()
+    public async Task Send_Throttled_IsRefusedForNowWithTheServersRetryAfter()
     {
         var result = await Transport().SendAsync(Message(["throttle+2@example.gov.uk"]), CancellationToken.None);
 
-        Assert.Equal(3, result.Attempts);
-        var answers = server.Answers.Select(a => (a.At, a.Status)).ToList();
-        Assert.Equal([429, 429, 202], answers.Select(a => a.Status));
-        Assert.True(answers[1].At - answers[0].At >= TimeSpan.FromMilliseconds(900), $"waited only {answers[1].At - answers[0].At}");
+        Assert.Equal(AttemptOutcome.Refused, result.Outcome);
+        Assert.False(result.Permanent);
+        Assert.Equal(TimeSpan.FromSeconds(1), result.RetryAfter?.Delta);
     }
 
     [Fact]
-    public async Task Send_ServerErrorEveryTime_GivesUpAfterMaxAttemptsAsTransient()
+    public async Task Send_BadRequest_IsRefusedForGoodWithSendGridsErrorText()
     {
-        var ex = await Assert.ThrowsAsync<MailSendException>(() => Transport().SendAsync(Message(["fail500@example.gov.uk"]), CancellationToken.None));
+        var result = await Transport().SendAsync(Message(["bad400@example.gov.uk"]), CancellationToken.None);
 
-        Assert.False(ex.Permanent);
-        Assert.Equal(3, ex.Attempts);
-        Assert.Equal(3, server.Answers.Count);
+        Assert.Equal(AttemptOutcome.Refused, result.Outcome);
+        Assert.True(result.Permanent);
+        Assert.Contains("The from email does not contain a valid address.", result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG.secret", result.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Send_BadRequest_FailsFastWithSendGridsErrorText()
+    public async Task Send_ConnectionRefused_IsNotSent()
     {
-        var ex = await Assert.ThrowsAsync<MailSendException>(() => Transport().SendAsync(Message(["bad400@example.gov.uk"]), CancellationToken.None));
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
 
-        Assert.True(ex.Permanent);
-        Assert.Equal(1, ex.Attempts);
-        Assert.Contains("The from email does not contain a valid address.", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("SG.secret", ex.Message, StringComparison.Ordinal);
+        var result = await Transport($"http://127.0.0.1:{port}").SendAsync(Message(["clerk@example.gov.uk"]), CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.NotSent, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Send_ServerClosesBeforeReadingALargeBody_IsNotSent()
+    {
+        server.Faults.Enqueue(SendGridFault.CloseBeforeBody);
+
+        var result = await Transport().SendAsync(Message(["clerk@example.gov.uk"], attachment: LargePaper()), CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.NotSent, result.Outcome);
+        Assert.Empty(server.Unanswered);
+    }
+
+    [Fact]
+    public async Task Send_ServerResetsAfterReadingTheBody_IsUnknown()
+    {
+        server.Faults.Enqueue(SendGridFault.ResetAfterBody);
+
+        var result = await Transport().SendAsync(Message(["clerk@example.gov.uk"]), CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.Unknown, result.Outcome);
+        Assert.Single(server.Unanswered);
+    }
+
+    [Fact]
+    public async Task Send_ServerNeverAnswers_IsUnknownAfterTheRequestTimeout()
+    {
+        server.Faults.Enqueue(SendGridFault.NeverAnswer);
+
+        var result = await Transport().SendAsync(Message(["clerk@example.gov.uk"]), CancellationToken.None);
+
+        Assert.Equal(AttemptOutcome.Unknown, result.Outcome);
+        Assert.Single(server.Unanswered);
+    }
+
+    /// <summary>Larger than the socket buffers between client and stand-in, so it cannot all be written before the stand-in resets.</summary>
+    internal static byte[] LargePaper()
+    {
+        var paper = new byte[6 * 1024 * 1024];
+        new Random(7).NextBytes(paper);
+        return paper;
     }
 
     [Fact]
@@ -152,12 +196,11 @@ public sealed class SendGridTransportTests : IDisposable
 
     public void Dispose() => server.Dispose();
 
-    private SendGridTransport Transport() => new(
-        new SendGridClient(new SendGridClientOptions { ApiKey = "SG.secret", Host = server.Host }),
-        MsOptions.Create(new MailOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(10) }),
-        MsOptions.Create(new SendGridOptions()),
-        TimeProvider.System,
-        NullLogger<SendGridTransport>.Instance);
+    private SendGridTransport Transport(string? host = null)
+    {
+        var options = new MailOptions { RequestTimeout = TimeSpan.FromSeconds(2) };
+        return new(new SendGridClient(MailingRegistration.SendGridHttp(options), new SendGridClientOptions { ApiKey = "SG.secret", Host = host ?? server.Host }), MsOptions.Create(options), MsOptions.Create(new SendGridOptions()));
+    }
 
     private static MailMessage Message(string[] to, string[]? cc = null, byte[]? attachment = null) => new(
         to, cc ?? [], [], "Board paper", "<p>Hello</p>", "Hello",

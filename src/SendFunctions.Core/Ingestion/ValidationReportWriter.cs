@@ -57,6 +57,21 @@ public sealed record ValidationReportJson(bool Valid, Dataset? Dataset, string? 
     /// <summary>Only for uploads whose path was not recognised: the name as uploaded.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? Blob { get; init; }
+
+    /// <summary>The stored report read back (the sheet name is not stored); null for an upload whose path named no period or dataset.</summary>
+    public static ValidationReport? Read(ReadOnlySpan<byte> utf8)
+    {
+        var json = JsonSerializer.Deserialize<ValidationReportJson>(utf8, Json.Options);
+        if (json is not { Dataset: { } dataset } || !Periods.ReportingPeriod.TryParse(json.Period, out var period))
+        {
+            return null;
+        }
+
+        return new ValidationReport(dataset, period, null, json.Rows, json.Errors.Select(ToIssue).ToList(), json.Warnings.Select(ToIssue).ToList());
+    }
+
+    private static ValidationIssue ToIssue(IssueJson issue) =>
+        new(issue.Row, issue.Column, issue.Value, Enum.Parse<IssueCode>(issue.Code), issue.Message);
 }
 
 public sealed record IssueJson(int? Row, string? Column, string? Value, string Code, string Message);

@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reminders;
 using SendFunctions.Hosting;
@@ -11,8 +13,12 @@ using SendFunctions.Operations;
 
 namespace SendFunctions.Ingestion;
 
-/// <summary>On schedule (<c>%DropRemindersSchedule%</c>, default weekdays 08:00): remind owners of missing drops before their due day, escalate after it.</summary>
-public sealed class DropReminders(BlobServiceClient blobs, TableServiceClient tables, MailDelivery mail, ProgrammeClock clock, ILogger<DropReminders> log)
+/// <summary>
+/// On schedule (<c>%DropRemindersSchedule%</c>, default weekdays 08:00): remind owners of missing drops before their due
+/// day, escalate after it. Each email is queued on <c>owner-emails</c>, keyed by dataset and day, so a second run on one
+/// day sends nothing more and a failed send is retried by the queue.
+/// </summary>
+public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<DropReminders> log)
 {
     [FunctionName(nameof(DropReminders))]
     public async Task Run([TimerTrigger("%DropRemindersSchedule%")] TimerInfo timer, CancellationToken ct)
@@ -31,24 +37,17 @@ public sealed class DropReminders(BlobServiceClient blobs, TableServiceClient ta
             accepted[month] = await CuratedStore.AcceptedAsync(blobs, month, ct);
         }
 
-        var sent = 0;
+        var queued = 0;
         foreach (var reminder in ReminderPlan.For(today, config, month => accepted[month], new WorkingDays(config.Programme.ExtraBankHolidays)))
         {
-            try
-            {
-                var result = await mail.DeliverAsync(reminder.Period.ToString(), reminder.KeyFor(today), reminder.Message, ct);
-                sent += result.Status == DeliveryStatus.Sent ? 1 : 0;
-            }
-            catch (MailSendException ex)
-            {
-                Log.ReminderFailed(log, reminder.Period, string.Join(", ", reminder.Datasets.Select(d => d.ToSlug())), ex.Message);
-            }
+            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct);
+            queued++;
         }
 
         var period = ReportingPeriod.Containing(today).Previous;
         await RunLedger.RecordAsync(tables, RunRow.RemindersSent(
-            period.ToString(), today, sent,
-            $"{sent} sent on {today:yyyy-MM-dd}; accepted so far for {period}: {string.Join(", ", accepted[period].Select(d => d.ToSlug()))}",
+            period.ToString(), today, queued,
+            $"{queued} queued on {today:yyyy-MM-dd}; accepted so far for {period}: {string.Join(", ", accepted[period].Select(d => d.ToSlug()))}",
             started, clock.UtcNow), log, ct);
     }
 }

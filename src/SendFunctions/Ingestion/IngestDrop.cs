@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Privacy;
@@ -13,8 +13,8 @@ using SendFunctions.Operations;
 
 namespace SendFunctions.Ingestion;
 
-/// <summary>A data owner's upload to <c>drops/</c>: archive, validate, report, curate, record, tell the owner (DATA-CONTRACT.md sections 1-3).</summary>
-public sealed class IngestDrop(BlobServiceClient blobs, TableServiceClient tables, MailDelivery mail, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
+/// <summary>A data owner's upload to <c>drops/</c>: archive, validate, report, curate, queue the owner's email, record (DATA-CONTRACT.md sections 1-3).</summary>
+public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
 {
     [FunctionName(nameof(IngestDrop))]
     public Task Run([BlobTrigger(StorageLayout.Drops + "/{name}")] Stream upload, string name, CancellationToken ct)
@@ -27,8 +27,10 @@ public sealed class IngestDrop(BlobServiceClient blobs, TableServiceClient table
 
     /// <summary>
     /// The whole ingest, in the order that loses nothing: the original is archived before anything else, the report
-    /// is written before the data is curated, and the owner hears last. Every output is named from the upload's own
-    /// identity and written only if absent, so running it twice for one upload (the trigger and the sweep) changes nothing.
+    /// is written before the data is curated, and the owner's email is queued before the run is recorded (the run is what
+    /// tells the sweep an upload is done, so a host that stops before it is followed by a second ingest, whose second
+    /// message the delivery ledger sends nothing for). Every output is named from the upload's own identity and written
+    /// only if absent, so running it twice for one upload (the trigger and the sweep) changes nothing.
     /// </summary>
     public async Task IngestAsync(string name, CancellationToken ct)
     {
@@ -51,30 +53,17 @@ public sealed class IngestDrop(BlobServiceClient blobs, TableServiceClient table
             ? await CuratedStore.SaveAsync(blobs, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
             : null;
 
+        if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
+        {
+            var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner);
+            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct);
+        }
+
         var run = RunRow.Ingested(
             name, upload.UploadedAt, upload.ETag, curated is not null,
             path.Error?.Message ?? (curated is not null ? $"curated version {curated}" : $"{StorageLayout.Validation}/{report}"),
             validation?.Report.Rows ?? 0, validation?.Report.Errors.Count ?? 1, validation?.Report.Warnings.Count ?? 0, started, time.GetUtcNow());
         await RunLedger.RecordAsync(tables, run, log, ct);
         Log.Ingested(log, name, run.Outcome, run.Rows ?? 0, run.Errors ?? 0, run.Warnings ?? 0);
-        if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
-        {
-            await TellOwnerAsync(name, owned, upload, validation.Report, owner, ct);
-        }
-    }
-
-    /// <summary>The dataset's owner hears in the same run: the errors to fix, or a receipt. Sent once per upload.</summary>
-    private async Task TellOwnerAsync(string name, DropPath drop, UploadedBlob upload, ValidationReport report, Person owner, CancellationToken ct)
-    {
-        var message = OwnerEmail.For(name, report, owner, ValidationReportWriter.ToCsv(report));
-        try
-        {
-            await mail.DeliverAsync(drop.Period.ToString(), $"drop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", message, ct);
-        }
-        catch (MailSendException ex)
-        {
-            // The upload itself is safely ingested; the ledger row says RetryPending and ops see the warning.
-            Log.OwnerFeedbackFailed(log, name, ex.Message);
-        }
     }
 }

@@ -4,19 +4,38 @@ using SendFunctions.Core.Storage;
 
 namespace SendFunctions.Mailing;
 
+/// <summary>Where a delivery stands; docs/operations.md ("Delivery states") says what ops do about each.</summary>
 public enum DeliveryStatus
 {
-    /// <summary>Claimed: a send is under way (or crashed before its outcome was written).</summary>
+    /// <summary>Claimed: a send is under way; <see cref="DeliveryRow.Stage"/> says how far it got.</summary>
     Sending,
     Sent,
-    /// <summary>A transient failure: the next delivery of the queue message may try again.</summary>
+    /// <summary>Not sent yet, known not to have gone: the queue delivers the message again and it is tried again.</summary>
     RetryPending,
-    /// <summary>SendGrid refused it for good (4xx); only a deliberate resend sends it.</summary>
+    /// <summary>Refused for good (a 4xx other than 429, a missing paper or address); only a deliberate resend sends it.</summary>
     Failed,
-    /// <summary>A claim outlived its timeout without an outcome: the send may or may not have happened.</summary>
+    /// <summary>The request may have reached SendGrid but no answer came: never resent blindly; the webhook or ops settle it.</summary>
     Unconfirmed,
-    /// <summary>Nothing to do: already sent, or another instance is sending it now.</summary>
+    /// <summary>A result only, never stored: nothing to do (already settled), or another instance holds the claim.</summary>
     Skipped,
+    /// <summary>Known not sent, and the queue gave up on its message (moved to the -poison queue, alerted); re-queuing it tries again.</summary>
+    Poisoned,
+}
+
+/// <summary>How far the current claim got: decides what a retry may do once the claim's lease has run out.</summary>
+public enum SendStage
+{
+    /// <summary>Written by a version that did not record stages: treated as possibly sent.</summary>
+    Unrecorded,
+
+    /// <summary>Claimed; no request made under this claim yet.</summary>
+    Claimed,
+
+    /// <summary>A request is on its way: if the claimant vanished now, the email may have gone.</summary>
+    Requesting,
+
+    /// <summary>The last request was refused or failed before it was written; waiting to try again.</summary>
+    Waiting,
 }
 
 /// <summary>
@@ -40,6 +59,14 @@ public sealed class DeliveryRow : ITableEntity
 
     public DateTimeOffset? ClaimedAt { get; set; }
 
+    /// <summary>Who holds the current claim (a fresh id per claim): only its holder writes the outcome.</summary>
+    public string? ClaimId { get; set; }
+
+    /// <summary>Until when the claim is its holder's alone; renewed at every attempt. A retry may settle a claim only after it.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public SendStage Stage { get; set; }
+
     public int Attempts { get; set; }
 
     /// <summary>SendGrid's X-Message-Id, or the .eml file's name offline.</summary>
@@ -54,7 +81,7 @@ public sealed class DeliveryRow : ITableEntity
 
 /// <summary>
 /// The <c>deliveries</c> table, claimed before sending with an optimistic-concurrency write so that only one instance
-/// ever sends an email.
+/// ever sends an email; every later write is conditional on the claim and touches only the fields it changes.
 /// </summary>
 internal static class DeliveryLedger
 {
@@ -66,13 +93,13 @@ internal static class DeliveryLedger
     }
 
     /// <summary>
-    /// Claims the row for a send. Returns the claim's ETag, or the reason not to send. A claim older than the
-    /// timeout is not taken over: the system errs on the side of not emailing a committee twice, and reports the
-    /// delivery as unconfirmed for ops to check (SendGrid's events, or <c>sendfx resend</c>).
+    /// Claims the row for a send, or says why not. A claim whose lease has run out is settled here: taken over when its
+    /// stage shows that no request can have reached SendGrid, else marked Unconfirmed (the system errs on the side of not
+    /// emailing a committee twice). A live claim is left to its holder, and the caller told when to look again.
     /// </summary>
-    public static async Task<(ETag? Claim, DeliveryStatus Status, string Detail)> ClaimAsync(
-        TableClient table, string partition, string rowKey, string recipients, DateTimeOffset now, TimeSpan claimTimeout, CancellationToken ct)
+    public static async Task<LedgerClaim> ClaimAsync(TableClient table, string partition, string rowKey, string recipients, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
+        var claimId = Guid.NewGuid().ToString("N");
         var existing = await table.GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct);
         if (!existing.HasValue)
         {
@@ -83,14 +110,17 @@ internal static class DeliveryLedger
                     PartitionKey = partition,
                     RowKey = rowKey,
                     Status = DeliveryStatus.Sending,
+                    Stage = SendStage.Claimed,
                     Recipients = recipients,
                     ClaimedAt = now,
+                    ClaimId = claimId,
+                    LeaseUntil = now + lease,
                 }, ct);
-                return (added.Headers.ETag, DeliveryStatus.Sending, "claimed");
+                return LedgerClaim.Claimed(added.Headers.ETag, claimId, 0, "claimed");
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                return (null, DeliveryStatus.Skipped, "another instance claimed it first");
+                return LedgerClaim.Busy(now + lease, "another instance claimed it first");
             }
         }
 
@@ -98,46 +128,124 @@ internal static class DeliveryLedger
         switch (row.Status)
         {
             case DeliveryStatus.Sent:
-                return (null, DeliveryStatus.Skipped, $"already sent (message {row.MessageId})");
+                return LedgerClaim.Settled($"already sent (message {row.MessageId})");
             case DeliveryStatus.Failed or DeliveryStatus.Unconfirmed:
-                return (null, row.Status, row.LastError ?? "see the deliveries table");
-            case DeliveryStatus.Sending when now - (row.ClaimedAt ?? now) < claimTimeout:
-                return (null, DeliveryStatus.Skipped, "another instance is sending it now");
-            case DeliveryStatus.Sending:
-                row.Status = DeliveryStatus.Unconfirmed;
-                row.LastError = "The send was claimed but its outcome was never recorded (the host stopped mid-send). Check SendGrid's activity for this delivery; use 'sendfx resend' if it did not go.";
-                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                return (null, DeliveryStatus.Unconfirmed, row.LastError);
-            default:
-                row.Status = DeliveryStatus.Sending;
-                row.ClaimedAt = now;
+                return LedgerClaim.Settled($"already {row.Status}: {row.LastError ?? "see the deliveries table"}");
+            case DeliveryStatus.Sending when now < (row.LeaseUntil ?? row.ClaimedAt ?? now):
+                return LedgerClaim.Busy(row.LeaseUntil ?? now + lease, "another instance is sending it now");
+            case DeliveryStatus.Sending when row.Stage is SendStage.Requesting or SendStage.Unrecorded:
+                var detail = "The sender stopped while its request to SendGrid was under way (the host stopped or lost its claim), so the email may or may not have gone. Check SendGrid's activity for this delivery (the Event Webhook settles it when SendGrid reports it); use 'sendfx resend' if it did not go.";
+                var unconfirmed = new TableEntity(partition, rowKey)
+                {
+                    [nameof(DeliveryRow.Status)] = nameof(DeliveryStatus.Unconfirmed),
+                    [nameof(DeliveryRow.LastError)] = detail,
+                    [nameof(DeliveryRow.UpdatedAt)] = now,
+                };
                 try
                 {
-                    var updated = await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, ct);
-                    return (updated.Headers.ETag, DeliveryStatus.Sending, "claimed for a retry");
+                    await table.UpdateEntityAsync(unconfirmed, row.ETag, TableUpdateMode.Merge, ct);
+                    return new LedgerClaim(null, null, 0, DeliveryStatus.Unconfirmed, detail, null);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
                 {
-                    return (null, DeliveryStatus.Skipped, "another instance claimed it first");
+                    return LedgerClaim.Busy(now + lease, "another instance settled it first");
+                }
+
+            default:
+                // RetryPending, Poisoned (re-queued by ops), or a lapsed claim that never got a request out: this instance takes it.
+                var claim = new TableEntity(partition, rowKey)
+                {
+                    [nameof(DeliveryRow.Status)] = nameof(DeliveryStatus.Sending),
+                    [nameof(DeliveryRow.Stage)] = nameof(SendStage.Claimed),
+                    [nameof(DeliveryRow.Recipients)] = recipients,
+                    [nameof(DeliveryRow.ClaimedAt)] = now,
+                    [nameof(DeliveryRow.ClaimId)] = claimId,
+                    [nameof(DeliveryRow.LeaseUntil)] = now + lease,
+                };
+                try
+                {
+                    var updated = await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Merge, ct);
+                    return LedgerClaim.Claimed(updated.Headers.ETag, claimId, row.Attempts, row.Status == DeliveryStatus.Sending ? "took over a lapsed claim that had sent nothing" : $"claimed again ({row.Status})");
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    return LedgerClaim.Busy(now + lease, "another instance claimed it first");
                 }
         }
     }
 
-    /// <summary>Records the outcome of the send this instance claimed (the update is conditional on the claim).</summary>
-    public static async Task RecordAsync(
-        TableClient table, string partition, string rowKey, ETag claim, DeliveryStatus status, string? messageId, int attempts, string? error, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Writes <paramref name="fields"/> if this instance still holds the claim. A write by the webhook in between (it
+    /// touches other fields) is retried on the new ETag; a claim taken over by another instance returns null.
+    /// </summary>
+    public static async Task<ETag?> UpdateAsync(TableClient table, string partition, string rowKey, string claimId, ETag etag, IReadOnlyDictionary<string, object?> fields, CancellationToken ct)
     {
-        var row = (await table.GetEntityAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct)).Value;
-        row.Status = status;
-        row.MessageId = messageId;
-        row.LastError = error;
-        row.UpdatedAt = now;
-        row.Attempts += attempts;
-        if (status == DeliveryStatus.Sent)
+        var entity = new TableEntity(partition, rowKey);
+        foreach (var (name, value) in fields)
         {
-            row.SentAt = now;
+            entity[name] = value;
         }
 
-        await table.UpdateEntityAsync(row, claim, TableUpdateMode.Replace, ct);
+        while (true)
+        {
+            try
+            {
+                return (await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, ct)).Headers.ETag;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                var current = (await table.GetEntityAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct)).Value;
+                if (current.ClaimId != claimId || current.Status != DeliveryStatus.Sending)
+                {
+                    return null;
+                }
+
+                etag = current.ETag;
+            }
+        }
     }
+
+    /// <summary>
+    /// The queue gave up on the message for this delivery: a row known not to have gone becomes Poisoned, one whose
+    /// request may have gone becomes Unconfirmed. A live claim (another message for the same delivery) is left alone.
+    /// </summary>
+    public static async Task<DeliveryStatus?> PoisonAsync(TableClient table, string partition, string rowKey, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await table.GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct);
+        if (!existing.HasValue || existing.Value! is not { } row || row.Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Poisoned
+            || (row.Status == DeliveryStatus.Sending && now < (row.LeaseUntil ?? now)))
+        {
+            return existing.HasValue ? existing.Value!.Status : null;
+        }
+
+        var mayHaveGone = row.Status == DeliveryStatus.Sending && row.Stage is SendStage.Requesting or SendStage.Unrecorded;
+        var status = mayHaveGone ? DeliveryStatus.Unconfirmed : DeliveryStatus.Poisoned;
+        var update = new TableEntity(partition, rowKey)
+        {
+            [nameof(DeliveryRow.Status)] = status.ToString(),
+            [nameof(DeliveryRow.LastError)] = mayHaveGone
+                ? "The message was poisoned while a request to SendGrid was under way: the email may or may not have gone. Check SendGrid's activity; use 'sendfx resend' if it did not go."
+                : $"Not sent: every attempt failed and the message was moved to the poison queue. Last error: {row.LastError}",
+            [nameof(DeliveryRow.UpdatedAt)] = now,
+        };
+        try
+        {
+            await table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, ct);
+            return status;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return row.Status; // changed meanwhile: whoever changed it settles it
+        }
+    }
+}
+
+/// <summary>The answer to a claim: the ETag and id to send under, or why not (and, for a live claim, when to look again).</summary>
+internal sealed record LedgerClaim(ETag? ETag, string? ClaimId, int Attempts, DeliveryStatus Status, string Detail, DateTimeOffset? BusyUntil)
+{
+    public static LedgerClaim Claimed(ETag? etag, string claimId, int attempts, string detail) => new(etag, claimId, attempts, DeliveryStatus.Sending, detail, null);
+
+    public static LedgerClaim Settled(string detail) => new(null, null, 0, DeliveryStatus.Skipped, detail, null);
+
+    public static LedgerClaim Busy(DateTimeOffset until, string detail) => new(null, null, 0, DeliveryStatus.Skipped, detail, until);
 }

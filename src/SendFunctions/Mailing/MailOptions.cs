@@ -35,9 +35,25 @@ public sealed class MailOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a claimed send may stay unconfirmed before a re-delivered message reports it instead of waiting.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long one SendGrid request may take, upload included, before it is given up. A request given up after it was
+    /// fully written leaves the delivery Unconfirmed (SendGrid may have taken it); one given up before is retried.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a claim is its holder's alone; the holder renews it at every attempt, so it must exceed the longest gap
+    /// between renewals (<see cref="RequestTimeout"/> plus <see cref="MaxDelay"/>). A retry that finds a claim past its
+    /// lease settles it: takes it over if no request can have gone, else marks it Unconfirmed. It must be well under the
+    /// ten minutes for which the WebJobs SDK hides a queue message taken by a host that then died, so that the message's
+    /// return always finds the lease run out (docs/operations.md, "Delivery states").
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The rule <see cref="ClaimLease"/> must meet, checked at start-up.</summary>
+    public bool LeaseCoversAnAttempt => ClaimLease > RequestTimeout + MaxDelay;
 }
 
 /// <summary>Configuration section <c>SendGrid</c>. The key comes from configuration only (a Key Vault reference in Azure) and is never logged.</summary>

@@ -7,15 +7,23 @@ namespace SendFunctions.Mailing;
 /// <summary>Without a SendGrid key: each email is written as a standard .eml file that any mail client opens.</summary>
 public sealed class PickupTransport(IOptions<MailOptions> options, TimeProvider time) : IMailTransport
 {
-    public async Task<SendResult> SendAsync(MailMessage message, CancellationToken ct)
+    public async Task<SendAttempt> SendAsync(MailMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var mime = ToMime(message, options.Value);
         var folder = Directory.CreateDirectory(options.Value.PickupDirectory);
         var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}-{Safe(message.DeliveryId) ?? Guid.NewGuid().ToString("N")}.eml";
         var path = Path.Combine(folder.FullName, name);
-        await mime.WriteToAsync(path, ct);
-        return new SendResult(name, 1);
+        try
+        {
+            await mime.WriteToAsync(path, ct);
+        }
+        catch (IOException ex)
+        {
+            return new SendAttempt(AttemptOutcome.NotSent, $"The .eml file could not be written: {ex.Message}");
+        }
+
+        return SendAttempt.Accepted(name);
     }
 
     public static MimeMessage ToMime(MailMessage message, MailOptions options)

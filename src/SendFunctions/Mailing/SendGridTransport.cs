@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendFunctions.Core.Mail;
 using SendGrid;
@@ -7,42 +6,42 @@ using SendGrid.Helpers.Mail;
 namespace SendFunctions.Mailing;
 
 /// <summary>
-/// SendGrid v3 mail send. 429 and 5xx are retried with exponential back-off, honouring Retry-After, up to
-/// <see cref="MailOptions.MaxAttempts"/>; any other 4xx fails at once with SendGrid's error text.
+/// One SendGrid v3 mail send, classified: accepted (202), refused (429 and 5xx may be retried, any other 4xx never),
+/// not sent (failed before the request was fully written) or unknown (written, then no answer).
 /// </summary>
-public sealed class SendGridTransport(ISendGridClient client, IOptions<MailOptions> mail, IOptions<SendGridOptions> sendGrid, TimeProvider time, ILogger<SendGridTransport> log) : IMailTransport
+public sealed class SendGridTransport(ISendGridClient client, IOptions<MailOptions> mail, IOptions<SendGridOptions> sendGrid) : IMailTransport
 {
-    public async Task<SendResult> SendAsync(MailMessage message, CancellationToken ct)
+    public async Task<SendAttempt> SendAsync(MailMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var options = mail.Value;
-        var request = Build(message, options, sendGrid.Value.SandboxMode);
-        for (var attempt = 1; ; attempt++)
+        var request = Build(message, mail.Value, sendGrid.Value.SandboxMode);
+        Response response;
+        try
         {
-            var response = await client.SendEmailAsync(request, ct);
-            var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                var id = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
-                return new SendResult(id, attempt);
-            }
-
-            var body = await response.Body.ReadAsStringAsync(ct);
-            var transient = status == 429 || status >= 500;
-            if (!transient)
-            {
-                throw new MailSendException($"SendGrid refused the email ({status}): {body}", permanent: true, status, attempt);
-            }
-
-            if (attempt >= options.MaxAttempts)
-            {
-                throw new MailSendException($"SendGrid did not accept the email after {attempt} attempts; last answer {status}: {body}", permanent: false, status, attempt);
-            }
-
-            var delay = Backoff.Delay(attempt, options.BaseDelay, options.MaxDelay, response.Headers.RetryAfter, time.GetUtcNow());
-            Log.SendRetry(log, status, attempt, delay);
-            await Task.Delay(delay, time, ct);
+            response = await client.SendEmailAsync(request, ct);
         }
+        catch (UnansweredRequestException ex)
+        {
+            return new SendAttempt(AttemptOutcome.Unknown, ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new SendAttempt(AttemptOutcome.NotSent, $"The request to SendGrid failed before it was fully written ({ex.HttpRequestError}: {ex.Message})");
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return new SendAttempt(AttemptOutcome.NotSent, $"The request to SendGrid timed out before it was fully written ({ex.Message})");
+        }
+
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            return SendAttempt.Accepted(response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null);
+        }
+
+        var body = await response.Body.ReadAsStringAsync(ct);
+        var permanent = status != 429 && status < 500;
+        return new SendAttempt(AttemptOutcome.Refused, $"SendGrid {(permanent ? "refused the email" : "did not accept the email")} ({status}): {body}", Permanent: permanent, RetryAfter: response.Headers.RetryAfter);
     }
 
     private static SendGridMessage Build(MailMessage message, MailOptions options, bool sandbox)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Azure.Storage.Sas;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ using SendFunctions.Reporting;
 namespace SendFunctions.Mailing;
 
 /// <summary><c>email-requests</c>: each paper version to its distribution list, exactly once (DESIGN.md, "Email").</summary>
-public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log, ProgrammeClock clock)
+public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queues, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log, ProgrammeClock clock)
 {
     [FunctionName(nameof(SendReports))]
     public async Task Run([QueueTrigger(EmailRequest.QueueName)] string message, string id, int dequeueCount, CancellationToken ct)
@@ -27,12 +28,17 @@ public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, 
             var result = request is null
                 ? new DeliveryResult(DeliveryStatus.Failed, "The email request is not valid JSON.", null)
                 : await SendAsync(request, ct);
+            if (result.BusyUntil is { } until)
+            {
+                await MailRuns.RequeueAsync(queues, EmailRequest.QueueName, message, $"{request!.Paper.Period}/{request.DeliveryKey}", until, time.GetUtcNow(), log, ct);
+            }
+
             await RecordAsync(request, id, message, result.Status, result.Detail, started, dequeueCount, ct);
         }
         catch (MailSendException ex)
         {
-            // Transient: recorded, then rethrown so the queue delivers the message again (to the poison queue in the end).
-            await RecordAsync(request, id, message, DeliveryStatus.RetryPending, ex.Message, started, dequeueCount, ct);
+            // Transient: the ledger row says RetryPending; rethrown so the queue delivers the message again (to the poison queue in the end).
+            await RecordAsync(request, id, message, DeliveryStatus.RetryPending, ex.Message, started, dequeueCount, CancellationToken.None);
             throw;
         }
     }
@@ -82,12 +88,6 @@ public sealed class SendReports(BlobServiceClient blobs, MailDelivery delivery, 
 
     private Task RecordAsync(EmailRequest? request, string id, string message, DeliveryStatus status, string detail, DateTimeOffset started, int dequeueCount, CancellationToken ct)
     {
-        var outcome = status switch
-        {
-            DeliveryStatus.Sent => RunOutcome.Succeeded,
-            DeliveryStatus.Skipped => RunOutcome.Skipped,
-            _ => RunOutcome.Failed,
-        };
-        return RunLedger.RecordAsync(tables, RunRow.Mailed(request?.Paper.Period.ToString(), id, outcome, message, $"{status}: {detail}", dequeueCount, started, time.GetUtcNow()), log, ct);
+        return RunLedger.RecordAsync(tables, RunRow.Mailed(request?.Paper.Period.ToString(), id, MailRuns.OutcomeOf(status), message, $"{status}: {detail}", dequeueCount, started, time.GetUtcNow()), log, ct);
     }
 }

@@ -18,10 +18,10 @@ internal static class RunLedger
         return table;
     }
 
-    /// <summary>Writes the run's row and logs it as event 4000, which the alert rules watch for Failed and Poisoned outcomes.</summary>
+    /// <summary>Writes the run's row and logs it as event 4000, which the alert rule watches for Failed outcomes.</summary>
     public static async Task RecordAsync(TableServiceClient tables, RunRow run, ILogger log, CancellationToken ct)
     {
-        Log.RunRecorded(log, run.Function, run.Outcome, run.PartitionKey, run.RowKey);
+        Log.RunRecorded(log, run.Outcome is RunOutcome.Failed or RunOutcome.Poisoned ? LogLevel.Warning : LogLevel.Information, run.Function, run.Outcome, run.PartitionKey, run.RowKey);
         var table = await TableAsync(tables, ct);
         await table.UpsertEntityAsync(run, TableUpdateMode.Replace, ct);
     }
@@ -35,6 +35,9 @@ public enum RunOutcome
     Skipped,
     Failed,
     Poisoned,
+
+    /// <summary>Not done on this attempt and known to be retried (a queue message's transient failure): no alert; a final failure is Poisoned.</summary>
+    Retrying,
 }
 
 /// <summary>One row of the <c>runs</c> table. Made by the factory for its function and outcome; read back by <c>sendfx runs</c>.</summary>
@@ -112,9 +115,9 @@ public sealed class RunRow : ITableEntity
         return row;
     }
 
-    public static RunRow Mailed(string? period, string messageId, RunOutcome outcome, string message, string detail, int dequeueCount, DateTimeOffset started, DateTimeOffset finished)
+    public static RunRow Mailed(string? period, string messageId, RunOutcome outcome, string message, string detail, int dequeueCount, DateTimeOffset started, DateTimeOffset finished, string function = "SendReports")
     {
-        var row = Create(period ?? StorageLayout.NoPeriod, $"SendReports-{messageId}", "SendReports", outcome, message, detail, started, finished);
+        var row = Create(period ?? StorageLayout.NoPeriod, $"{function}-{messageId}", function, outcome, message, detail, started, finished);
         row.DequeueCount = dequeueCount;
         return row;
     }
@@ -122,10 +125,10 @@ public sealed class RunRow : ITableEntity
     public static RunRow CycleRequested(string period, DateOnly today, string detail, DateTimeOffset at) =>
         Create(period, $"MonthlyReportCycle-{today:yyyy-MM-dd}", "MonthlyReportCycle", RunOutcome.Succeeded, "report-requests", detail, at, at);
 
-    public static RunRow RemindersSent(string period, DateOnly today, int sent, string detail, DateTimeOffset started, DateTimeOffset finished)
+    public static RunRow RemindersSent(string period, DateOnly today, int queued, string detail, DateTimeOffset started, DateTimeOffset finished)
     {
         var row = Create(period, $"DropReminders-{today:yyyy-MM-dd}", "DropReminders", RunOutcome.Succeeded, $"reminders for {period}", detail, started, finished);
-        row.Sent = sent;
+        row.Sent = queued; // reminders are queued here and sent by SendOwnerEmails
         return row;
     }
 

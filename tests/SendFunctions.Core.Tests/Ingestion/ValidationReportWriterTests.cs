@@ -27,6 +27,27 @@ public sealed class ValidationReportWriterTests
     }
 
     [Fact]
+    public void Read_WrittenReport_GivesBackTheSameIssues()
+    {
+        var report = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(due: "31/02/2025")).Report;
+
+        var read = ValidationReportJson.Read(ValidationReportWriter.ToJson(report));
+
+        Assert.NotNull(read);
+        Assert.Equal((report.Dataset, report.Period, report.Rows), (read.Dataset, read.Period, read.Rows));
+        Assert.Equal(report.Errors, read.Errors);
+        Assert.Equal(report.Warnings, read.Warnings);
+    }
+
+    [Fact]
+    public void Read_ReportOfAnUnrecognisedPath_IsNull()
+    {
+        var json = ValidationReportWriter.ToJson("stray.csv", new ValidationIssue(null, null, "stray.csv", IssueCode.BadPath, "Not a drop path."));
+
+        Assert.Null(ValidationReportJson.Read(json));
+    }
+
+    [Fact]
     public void ToCsv_FormulaLookingValues_AreWrittenAsText()
     {
         var report = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(due: "=1+1")).Report;
