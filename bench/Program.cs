@@ -9,14 +9,22 @@ Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // ExcelDataReade
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: sendfx-bench [--rows N[,N...]] [--large] [--rounds N] [--readers-only]");
+    Console.Error.WriteLine("usage: sendfx-bench [--rows N[,N...]] [--large] [--rounds N] [--readers-only | --only readers,status,render]");
     return 2;
 }
 
-ReaderBench.Run(options, Console.Out);
-if (!options.ReadersOnly)
+if (options.Parts.HasFlag(BenchPart.Readers))
+{
+    ReaderBench.Run(options, Console.Out);
+}
+
+if (options.Parts.HasFlag(BenchPart.Status))
 {
     StatusBench.Run(10_000, Console.Out);
+}
+
+if (options.Parts.HasFlag(BenchPart.Render))
+{
     RenderBench.Run(Console.Out);
 }
 
