@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Wordprocessing;
 using SendFunctions.Core.Reports.Word;
 
 namespace SendFunctions.Core.Reports;
@@ -30,7 +29,7 @@ internal static class Glossary
             }
         }
 
-        var paragraphs = word.Main.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).ToList();
+        var paragraphs = word.ParagraphTexts().ToList();
         var used = definitions
             .Where(d => paragraphs.Any(p => Uses(p, d.Key)))
             .OrderBy(d => d.Key, StringComparer.OrdinalIgnoreCase)

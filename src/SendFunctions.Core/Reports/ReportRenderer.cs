@@ -68,7 +68,7 @@ public static class ReportRenderer
                 throw new ArgumentOutOfRangeException(nameof(kind));
         }
 
-        Pagination.KeepHeadingsWithWhatFollows(word.Main.Document.Body!);
+        Pagination.KeepHeadingsWithWhatFollows(word.Body);
         return new RenderedReport(kind, $"{status.Period}-{kind.ToSlug()}.docx", settings.Board, context.PaperTitle, word.Save());
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,6 +15,10 @@ internal sealed record LanguageSpan(string Text, string? Language, bool RightToL
 /// </summary>
 internal static class TextLanguage
 {
+    private static readonly char[] WordSeparatorList = [' ', '\n', '\t', ',', '.', ';', ':', '!', '?', '(', ')', '"', '\u2019'];
+
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(WordSeparatorList);
+
     private static readonly HashSet<string> WelshWords = new(StringComparer.Ordinal)
     {
         "yn", "y", "yr", "mae", "wedi", "bydd", "gyda", "sydd", "hefyd", "ac", "ein", "eich", "gan", "cael", "ydy", "ydym", "oedd", "fel", "i'r", "a'r", "o'r", "mae'r", "ddim", "gwaith", "plant",
@@ -24,8 +29,35 @@ internal static class TextLanguage
         "się", "jest", "oraz", "dla", "że", "przez", "będzie", "nie", "są", "który", "która", "które", "także", "został", "została", "zostało", "jak", "po", "od",
     };
 
+    /// <summary>Characters of right-to-left scripts (<see cref="IsRightToLeft"/>).</summary>
+    private static readonly SearchValues<char> RightToLeftChars = SearchValues.Create(RightToLeftRanges());
+
+    /// <summary>Letters that mark a sentence as possibly Polish or Welsh; text without them is tested word by word only if it has a word of either list.</summary>
+    private static readonly SearchValues<char> MarkedLetters = SearchValues.Create("ąćęłńśźżĄĆĘŁŃŚŹŻŵŷŴŶ");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WelshLookup = WelshWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PolishLookup = PolishWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int LongestWord = WelshWords.Concat(PolishWords).Max(w => w.Length);
+
     public static IReadOnlyList<LanguageSpan> Split(string text)
     {
+        // Most text in a paper is English in one direction (IDs, dates, names of milestones): one span, found without
+        // splitting it into runes, sentences or words.
+        if (!text.AsSpan().ContainsAny(RightToLeftChars))
+        {
+            if (text.Length == 0)
+            {
+                return [];
+            }
+
+            if (!text.AsSpan().ContainsAny(MarkedLetters) && !HasListedWord(text))
+            {
+                return [new LanguageSpan(text, null, false)];
+            }
+        }
+
         var spans = new List<LanguageSpan>();
         foreach (var (part, rightToLeft) in ByDirection(text))
         {
@@ -50,6 +82,45 @@ internal static class TextLanguage
         }
 
         return spans;
+    }
+
+    private static string RightToLeftRanges()
+    {
+        var chars = new StringBuilder();
+        for (var c = 0x0590; c <= 0xFEFF; c++)
+        {
+            if (IsRightToLeft(c))
+            {
+                chars.Append((char)c);
+            }
+        }
+
+        return chars.ToString();
+    }
+
+    /// <summary>Whether any word of the text, lower-cased, is in the Welsh or Polish list (without allocating).</summary>
+    private static bool HasListedWord(string text)
+    {
+        Span<char> lower = stackalloc char[LongestWord];
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOfAny(WordSeparators);
+            var word = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (word.IsEmpty || word.Length > LongestWord)
+            {
+                continue;
+            }
+
+            var written = word.ToLowerInvariant(lower);
+            if (WelshLookup.Contains(lower[..written]) || PolishLookup.Contains(lower[..written]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsRightToLeft(int code) =>
@@ -122,8 +193,7 @@ internal static class TextLanguage
 
     private static string? LatinLanguage(string sentence)
     {
-        var words = sentence.ToLower(CultureInfo.InvariantCulture)
-            .Split([' ', '\n', '\t', ',', '.', ';', ':', '!', '?', '(', ')', '"', '\u2019'], StringSplitOptions.RemoveEmptyEntries);
+        var words = sentence.ToLower(CultureInfo.InvariantCulture).Split(WordSeparatorList, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Xml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SendFunctions.Core.Milestones;
 
@@ -15,9 +16,14 @@ internal static class WordTable
     /// <summary>Line height of table text (single spacing of 10 pt Arial is about 11.5 pt) in twentieths of a point.</summary>
     private const int LineTwips = 230;
 
-    public static Table Build(TableSpec spec, int contentWidth, int contentHeight)
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    /// <summary>
+    /// The table's properties, grid and header row; the body rows are written by <see cref="WriteRows"/> when the
+    /// document is saved, straight into the part, so a tracker of thousands of rows never becomes a tree of elements.
+    /// </summary>
+    public static Table Frame(TableSpec spec, IReadOnlyList<int> widths, int contentWidth)
     {
-        var widths = ColumnWidths.Fit(spec.Headers, spec.Rows, contentWidth, HalfPoints);
         var table = new Table(
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },
@@ -27,16 +33,55 @@ internal static class WordTable
                 new TableCaption { Val = XmlText.Clean(spec.Caption) },
                 new TableDescription { Val = XmlText.Clean(spec.Description) }),
             new TableGrid(widths.Select(w => new GridColumn { Width = Twips.Of(w) })));
-        table.Append(Row(spec.Headers.Select(h => new TableCellSpec(h, Rag.None, Bold: true)).ToList(), widths, header: true, keepWhole: true));
+        table.Append(HeaderRow(spec.Headers, widths));
+        return table;
+    }
 
-        // A row may split across pages only when it is taller than a third of a page: a row taller than the page kept
-        // whole would be cut off, and a short row kept whole reads better.
+    public static IReadOnlyList<int> Widths(TableSpec spec, int contentWidth) => ColumnWidths.Fit(spec.Headers, spec.Rows, contentWidth, HalfPoints);
+
+    /// <summary>
+    /// The body rows. A row may split across pages only when it is taller than a
+    /// third of a page: a row taller than the page kept whole would be cut off, and a short row kept whole reads better.
+    /// </summary>
+    public static void WriteRows(XmlWriter xml, TableSpec spec, IReadOnlyList<int> widths, int contentHeight)
+    {
+        var twips = widths.Select(Twips.Of).ToArray();
         foreach (var row in spec.Rows)
         {
-            table.Append(Row(row, widths, header: false, keepWhole: Height(row, widths) <= contentHeight / 3));
-        }
+            xml.WriteStartElement("w", "tr", W);
+            xml.WriteStartElement("w", "trPr", W);
+            if (Height(row, widths) <= contentHeight / 3)
+            {
+                xml.WriteStartElement("w", "cantSplit", W);
+                xml.WriteEndElement();
+            }
 
-        return table;
+            xml.WriteEndElement();
+            for (var i = 0; i < widths.Count; i++)
+            {
+                var cell = i < row.Count ? row[i] : new TableCellSpec(string.Empty);
+                xml.WriteStartElement("w", "tc", W);
+                xml.WriteStartElement("w", "tcPr", W);
+                xml.WriteStartElement("w", "tcW", W);
+                xml.WriteAttributeString("w", "w", W, twips[i]);
+                xml.WriteAttributeString("w", "type", W, "dxa");
+                xml.WriteEndElement();
+                if (cell.Shading != Rag.None)
+                {
+                    xml.WriteStartElement("w", "shd", W);
+                    xml.WriteAttributeString("w", "val", W, "clear");
+                    xml.WriteAttributeString("w", "color", W, "auto");
+                    xml.WriteAttributeString("w", "fill", W, Palette.Fill(cell.Shading));
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+                WordWriter.WriteLine(xml, cell.Text, cell.Bold);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
     }
 
     /// <summary>The row's height estimated from how many lines its fullest cell wraps to.</summary>
@@ -57,31 +102,16 @@ internal static class WordTable
         return (lines * LineTwips) + 80;
     }
 
-    private static TableRow Row(IReadOnlyList<TableCellSpec> cells, IReadOnlyList<int> widths, bool header, bool keepWhole)
+    /// <summary>The header row: repeated on every page, kept whole, shaded, bold.</summary>
+    private static TableRow HeaderRow(IReadOnlyList<string> headers, IReadOnlyList<int> widths)
     {
-        var properties = new TableRowProperties();
-        if (keepWhole)
-        {
-            properties.Append(new CantSplit());
-        }
-
-        if (header)
-        {
-            properties.Append(new TableHeader());
-        }
-
-        var row = new TableRow(properties);
+        var row = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
         for (var i = 0; i < widths.Count; i++)
         {
-            var cell = i < cells.Count ? cells[i] : new TableCellSpec(string.Empty);
-            var cellProperties = new TableCellProperties(new TableCellWidth { Width = Twips.Of(widths[i]), Type = TableWidthUnitValues.Dxa });
-            var fill = header ? Palette.HeaderFill : cell.Shading == Rag.None ? null : Palette.Fill(cell.Shading);
-            if (fill is not null)
-            {
-                cellProperties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
-            }
-
-            row.Append(new TableCell(cellProperties, WordWriter.Line(null, cell.Text, cell.Bold || header)));
+            var cellProperties = new TableCellProperties(
+                new TableCellWidth { Width = Twips.Of(widths[i]), Type = TableWidthUnitValues.Dxa },
+                new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = Palette.HeaderFill });
+            row.Append(new TableCell(cellProperties, WordWriter.Line(null, i < headers.Count ? headers[i] : string.Empty, bold: true)));
         }
 
         return row;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,6 +18,8 @@ internal sealed class WordWriter : IDisposable
     public const int PortraitHeight = 16838;
     public const int Margin = 1134;
 
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
     private const int DecimalList = 1;
     private const int BulletNumbering = 2;
 
@@ -24,6 +28,7 @@ internal sealed class WordWriter : IDisposable
     private readonly DocumentInfo info;
     private readonly Body body;
     private readonly Numbering numbering;
+    private readonly Dictionary<Table, (TableSpec Spec, IReadOnlyList<int> Widths, int ContentHeight)> bodyRows = new(ReferenceEqualityComparer.Instance);
     private readonly string footerId;
     private readonly string? headerId;
     private int nextNumberingId = 3;
@@ -55,11 +60,18 @@ internal sealed class WordWriter : IDisposable
         footer.Footer = PageFurniture.Footer(info.Marking);
         footerId = main.GetIdOfPart(footer);
         body = new Body();
-        main.Document = new Document(body);
         Main = main;
     }
 
     public MainDocumentPart Main { get; }
+
+    /// <summary>The document's body as written so far; a table's body rows are not in it (<see cref="Table"/>).</summary>
+    public Body Body => body;
+
+    /// <summary>The text of every paragraph so far, table cells included, as Word reads it (line breaks join lines).</summary>
+    public IEnumerable<string> ParagraphTexts() =>
+        body.Descendants<Paragraph>().Select(p => p.InnerText)
+            .Concat(bodyRows.Values.SelectMany(t => t.Spec.Rows.SelectMany(row => row.Select(cell => XmlText.Clean(cell.Text).Replace("\n", string.Empty, StringComparison.Ordinal)))));
 
     /// <summary>Width available to content in the current section, in twentieths of a point.</summary>
     public int ContentWidth => (landscape ? PortraitHeight : PortraitWidth) - (2 * Margin);
@@ -98,7 +110,14 @@ internal sealed class WordWriter : IDisposable
         }
     }
 
-    public void Table(TableSpec spec) => body.Append(WordTable.Build(spec, ContentWidth, ContentHeight));
+    /// <summary>A table; its body rows are kept as given and written into the part on <see cref="Save"/>.</summary>
+    public void Table(TableSpec spec)
+    {
+        var widths = WordTable.Widths(spec, ContentWidth);
+        var table = WordTable.Frame(spec, widths, ContentWidth);
+        body.Append(table);
+        bodyRows[table] = (spec, widths, ContentHeight);
+    }
 
     public void Chart(ChartSpec spec)
     {
@@ -129,6 +148,36 @@ internal sealed class WordWriter : IDisposable
     public byte[] Save()
     {
         body.Append(SectionProperties(landscape, nextPage: false));
+        using (var part = Main.GetStream(FileMode.Create, FileAccess.Write))
+        using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("w", "document", W);
+            xml.WriteStartElement("w", "body", W);
+            foreach (var block in body.ChildElements)
+            {
+                if (block is Table table && bodyRows.TryGetValue(table, out var rows))
+                {
+                    xml.WriteStartElement("w", "tbl", W);
+                    foreach (var child in table.ChildElements)
+                    {
+                        child.WriteTo(xml);
+                    }
+
+                    WordTable.WriteRows(xml, rows.Spec, rows.Widths, rows.ContentHeight);
+                    xml.WriteEndElement();
+                }
+                else
+                {
+                    block.WriteTo(xml);
+                }
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
         document.Dispose();
         return DeterministicZip.Rewrite(stream.ToArray(), info.Stamp);
     }
@@ -171,6 +220,39 @@ internal sealed class WordWriter : IDisposable
                 yield return run;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Line"/> makes for unstyled text: directly when the text is one line in the paper's own
+    /// language and direction (almost every table cell), else through the element tree.
+    /// </summary>
+    internal static void WriteLine(XmlWriter xml, string text, bool bold)
+    {
+        var clean = XmlText.Clean(text);
+        if (clean.Length == 0 || clean.AsSpan().ContainsAny('\n', '\r') || TextLanguage.Split(clean) is not [{ Language: null, RightToLeft: false }])
+        {
+            Line(null, text, bold).WriteTo(xml);
+            return;
+        }
+
+        xml.WriteStartElement("w", "p", W);
+        xml.WriteStartElement("w", "r", W);
+        if (bold)
+        {
+            xml.WriteStartElement("w", "rPr", W);
+            xml.WriteStartElement("w", "b", W);
+            xml.WriteEndElement();
+            xml.WriteStartElement("w", "bCs", W);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteStartElement("w", "t", W);
+        xml.WriteAttributeString("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+        xml.WriteString(clean);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     /// <summary>A paragraph of text, set right to left when it begins in a right-to-left script.</summary>
