@@ -31,6 +31,12 @@ internal static partial class BirthDates
 
     public static IEnumerable<PersonalDataMatch> Find(string text)
     {
+        // Every pattern needs a keyword or "aged": text with neither (nearly all of it) is not scanned four times.
+        if (!MayHoldKeyword(text))
+        {
+            yield break;
+        }
+
         foreach (var regex in (Regex[])[KeywordThenDate(), DateThenKeyword(), AgedThenDate(), DateThenAged()])
         {
             foreach (Match match in regex.Matches(text))
@@ -40,6 +46,58 @@ internal static partial class BirthDates
                     yield return new PersonalDataMatch(PersonalDataKind.DateOfBirth, match.Index, match.Length);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the text has "born", "birth" or "aged" in any case, or the letters d, o, b in that order with at most a
+    /// full stop and a space after each of the first two (the forms of "DOB" the patterns accept). True for every text
+    /// a pattern can match; may be true for text none matches.
+    /// </summary>
+    internal static bool MayHoldKeyword(ReadOnlySpan<char> text)
+    {
+        if (text.Contains("born", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("birth", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("aged", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        for (var at = text.IndexOfAny('d', 'D'); at >= 0; at = NextD(text, at))
+        {
+            var next = Skip(text, at + 1);
+            if (next < text.Length && text[next] is 'o' or 'O')
+            {
+                next = Skip(text, next + 1);
+                if (next < text.Length && text[next] is 'b' or 'B')
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static int NextD(ReadOnlySpan<char> text, int at)
+        {
+            var found = text[(at + 1)..].IndexOfAny('d', 'D');
+            return found < 0 ? -1 : at + 1 + found;
+        }
+
+        // An optional full stop, then an optional white-space character.
+        static int Skip(ReadOnlySpan<char> text, int at)
+        {
+            if (at < text.Length && text[at] == '.')
+            {
+                at++;
+            }
+
+            if (at < text.Length && char.IsWhiteSpace(text[at]))
+            {
+                at++;
+            }
+
+            return at;
         }
     }
 

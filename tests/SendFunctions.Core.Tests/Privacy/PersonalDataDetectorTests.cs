@@ -161,4 +161,33 @@ public sealed class PersonalDataDetectorTests
 
         Assert.Equal([PersonalDataKind.NhsNumber], PersonalDataDetector.KindsIn(texts[^1], Policy));
     }
+
+    /// <summary>Every spelling of the DOB keyword the patterns accept, in every case, with a date: found, so never skipped by the pre-check.</summary>
+    [Fact]
+    public void Find_EveryFormOfDobBesideADate_IsFoundPastThePreCheck()
+    {
+        string[] stops = [string.Empty, "."];
+        string[] spaces = [string.Empty, " ", "\t"];
+        var forms = from d in (string[])["d", "D"]
+                    from o in (string[])["o", "O"]
+                    from b in (string[])["b", "B"]
+                    from stop1 in stops
+                    from space1 in spaces
+                    from stop2 in stops
+                    from space2 in spaces
+                    select d + stop1 + space1 + o + stop2 + space2 + b;
+        Assert.All(forms, form => Assert.Contains(PersonalDataKind.DateOfBirth, PersonalDataDetector.KindsIn($"Child {form} 12/03/2015 placed", Policy)));
+    }
+
+    [Theory]
+    [InlineData("Reviewed on 12/03/2025 by the panel", false)]
+    [InlineData("Date of Birth 12/03/2015", true)]
+    [InlineData("BIRTHDATE 12/03/2015", true)]
+    [InlineData("AGED 9, 12/03/2015", true)]
+    [InlineData("Reborn project 12/03/2025", true)]
+    [InlineData("d.o.b", true)]
+    [InlineData("do. b", true)]
+    [InlineData("d..o b", false)]
+    public void MayHoldKeyword_Text_IsTrueWheneverAPatternCouldMatch(string text, bool expected) =>
+        Assert.Equal(expected, BirthDates.MayHoldKeyword(text));
 }
