@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,8 @@ namespace SendFunctions.Core.Privacy;
 /// </summary>
 public static class PersonalDataDetector
 {
+    private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
+
     /// <summary>The kinds found in <paramref name="text"/> by the detectors the policy has on, each once, in enum order.</summary>
     public static IReadOnlyList<PersonalDataKind> KindsIn(string text, PersonalDataPolicy policy) =>
         [.. Find(Canonical(text), policy).Select(m => m.Kind).Distinct().Order()];
@@ -35,7 +38,8 @@ public static class PersonalDataDetector
             return found;
         }
 
-        if (policy.IsOn(PersonalDataKind.NhsNumber) || policy.IsOn(PersonalDataKind.Mobile))
+        // An NHS number has ten digits and a mobile at least eleven: text with fewer has neither.
+        if ((policy.IsOn(PersonalDataKind.NhsNumber) || policy.IsOn(PersonalDataKind.Mobile)) && canonical.AsSpan().CountAny(AsciiDigits) >= 10)
         {
             var runs = DigitRuns.In(canonical);
             if (policy.IsOn(PersonalDataKind.NhsNumber))
@@ -54,7 +58,7 @@ public static class PersonalDataDetector
             found.AddRange(BirthDates.Find(canonical));
         }
 
-        if (policy.IsOn(PersonalDataKind.NameAndPostcode))
+        if (policy.IsOn(PersonalDataKind.NameAndPostcode) && MayHoldInwardCode(canonical))
         {
             found.AddRange(NamedPostcodes.Find(canonical));
         }
@@ -65,6 +69,29 @@ public static class PersonalDataDetector
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether the text has what every full postcode ends with: a digit, two ASCII letters, then no further letter or
+    /// digit ("1AB" in "CH41 1AB."). True for every text <see cref="NamedPostcodes"/> can match.
+    /// </summary>
+    internal static bool MayHoldInwardCode(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAnyInRange('0', '9'); i >= 0 && i + 2 < text.Length; i = Next(text, i))
+        {
+            if (char.IsAsciiLetter(text[i + 1]) && char.IsAsciiLetter(text[i + 2]) && (i + 3 == text.Length || !char.IsAsciiLetterOrDigit(text[i + 3])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> text, int at)
+        {
+            var found = text[(at + 1)..].IndexOfAnyInRange('0', '9');
+            return found < 0 ? -1 : at + 1 + found;
+        }
     }
 
     /// <summary>

@@ -190,4 +190,14 @@ public sealed class PersonalDataDetectorTests
     [InlineData("d..o b", false)]
     public void MayHoldKeyword_Text_IsTrueWheneverAPatternCouldMatch(string text, bool expected) =>
         Assert.Equal(expected, BirthDates.MayHoldKeyword(text));
+
+    [Theory]
+    [InlineData("Amelia Jones, CH41 5AB", true)]
+    [InlineData("amelia jones ch415ab", true)]
+    [InlineData("Amelia Jones lives at SW1A 1AA.", true)]
+    [InlineData("EHCPs issued within 20 weeks, measure 12345", false)]
+    [InlineData("Room 5ABC", false)]
+    [InlineData("Unit 2B", false)]
+    public void MayHoldInwardCode_Text_IsTrueWheneverAPostcodeCouldEndThere(string text, bool expected) =>
+        Assert.Equal(expected, PersonalDataDetector.MayHoldInwardCode(text));
 }
