@@ -42,7 +42,7 @@ internal static class ReaderBench
                 }
             }
 
-            output.WriteLine("ratio: project time / peer time, median over rounds; rows/s and peak MB: the project; peak MB is the managed heap, sampled every ms.");
+            output.WriteLine($"ratio: project time / peer time ({Measure.Clock}), median over rounds; rows/s and peak MB: the project; peak MB is the managed heap, sampled every ms.");
         }
         finally
         {

@@ -22,7 +22,7 @@ internal static class RenderBench
             {
                 ["hwb-board"] = new("Health and Wellbeing Board", "SEND Improvement", new Distribution(["clerk@example.gov.uk"]), "Director"),
             });
-        output.WriteLine("case                          ours (ms)  SAX lower bound (ms)  ours / bound  peak MB   paper");
+        output.WriteLine($"case                          ours (ms)  SAX lower bound (ms)  ours / bound  peak MB   paper ({Measure.Clock})");
         foreach (var (milestones, rounds) in new[] { (500, 11), (10_000, 5) })
         {
             var status = StatusEngine.Compute(StatusBench.Inputs(ReportingPeriod.Of(2025, 1), milestones, metrics: 100, historyMonths: 12));
