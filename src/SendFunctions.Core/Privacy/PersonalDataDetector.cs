@@ -14,8 +14,11 @@ public static class PersonalDataDetector
     private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
 
     /// <summary>The kinds found in <paramref name="text"/> by the detectors the policy has on, each once, in enum order.</summary>
-    public static IReadOnlyList<PersonalDataKind> KindsIn(string text, PersonalDataPolicy policy) =>
-        [.. Find(Canonical(text), policy).Select(m => m.Kind).Distinct().Order()];
+    public static IReadOnlyList<PersonalDataKind> KindsIn(string text, PersonalDataPolicy policy)
+    {
+        var found = Find(Canonical(text), policy);
+        return found.Count == 0 ? [] : [.. found.Select(m => m.Kind).Distinct().Order()];
+    }
 
     internal static List<PersonalDataMatch> Find(string canonical, PersonalDataPolicy policy)
     {
@@ -30,7 +33,7 @@ public static class PersonalDataDetector
         // Every kind but an email address needs a digit; most free text has none.
         if (!canonical.AsSpan().ContainsAnyInRange('0', '9'))
         {
-            if (policy.IsOn(PersonalDataKind.Email))
+            if (policy.IsOn(PersonalDataKind.Email) && canonical.Contains('@', StringComparison.Ordinal))
             {
                 found.AddRange(EmailAddresses.Find(canonical, policy));
             }
@@ -53,7 +56,7 @@ public static class PersonalDataDetector
             }
         }
 
-        if (policy.IsOn(PersonalDataKind.DateOfBirth))
+        if (policy.IsOn(PersonalDataKind.DateOfBirth) && BirthDates.MayHoldKeyword(canonical))
         {
             found.AddRange(BirthDates.Find(canonical));
         }
@@ -63,7 +66,7 @@ public static class PersonalDataDetector
             found.AddRange(NamedPostcodes.Find(canonical));
         }
 
-        if (policy.IsOn(PersonalDataKind.Email))
+        if (policy.IsOn(PersonalDataKind.Email) && canonical.Contains('@', StringComparison.Ordinal))
         {
             found.AddRange(EmailAddresses.Find(canonical, policy));
         }
