@@ -56,4 +56,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
     public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "No link could be made to {Paper}, so it is attached instead: {Reason}")]
+    public static partial void LinkUnavailable(ILogger logger, string paper, string reason);
 }
