@@ -79,6 +79,7 @@ check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poison
 // One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must not also match Poisoned runs.
 check(!text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
 check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
+check(text.includes('customDimensions.EventId) == \\"1004\\"'), 'alerts: reporting.json invalid (log event 1004)');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 
 for (const name of Object.keys(parameters)) check(name in template.parameters, `parameters file: ${name} is a template parameter`);
