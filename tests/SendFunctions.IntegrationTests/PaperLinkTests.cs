@@ -56,6 +56,8 @@ public sealed class PaperLinkTests(HostFixture host, EntraAzurite storage) : ICl
         var link = System.Text.RegularExpressions.Regex.Match(mail.Text, @"https://\S+sig=\S+").Value;
         Assert.Contains("skoid=", link, StringComparison.Ordinal); // signed with a delegation key, not the account key
         Assert.Contains("sp=r", link, StringComparison.Ordinal);
+        var expires = DateTimeOffset.Parse(Uri.UnescapeDataString(System.Text.RegularExpressions.Regex.Match(link, "[?&]se=([^&]+)").Groups[1].Value), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(7).AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(7)); // the configured 14 days cut to a delegation key's 7
         using var browser = storage.Browser();
         Assert.Equal(paper, await browser.GetByteArrayAsync(new Uri(link)));
         var tampered = link.Replace("sp=r", "sp=rw", StringComparison.Ordinal);
