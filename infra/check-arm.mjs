@@ -70,12 +70,16 @@ check(!/AccountKey=[A-Za-z0-9+/]{20}/.test(text), 'app: no literal storage key a
 
 for (const role of ['ba92f5b4-2d11-453d-a403-e96b0029c9fe', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', '4633458b-17de-408a-b874-0445c86b69e6']) check(text.includes(role), `roles: ${role}`);
 check(ofType('Microsoft.Authorization/roleAssignments').length >= 2, 'roles: storage and vault assignments');
+// A user delegation key (the paper links' signature) is issued only to a role held on the whole account, not a container.
+const blobRole = ofType('Microsoft.Authorization/roleAssignments').find(r => JSON.stringify(r).includes('ba92f5b4-2d11-453d-a403-e96b0029c9fe') || JSON.stringify(r).includes('blobDataContributor'));
+check(blobRole !== undefined && /Microsoft\.Storage\/storageAccounts/.test(blobRole.scope ?? '') && !/blobServices|containers/.test(blobRole.scope ?? ''), 'roles: Blob Data Contributor on the storage account (grants the user delegation key for paper links)');
 
 const alerts = ofType('Microsoft.Insights/scheduledQueryRules');
 check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed runs, poison queue, missing monthly cycle');
 // One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must not also match Poisoned runs.
 check(!text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
 check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
+check(text.includes('customDimensions.EventId) == \\"1004\\"'), 'alerts: reporting.json invalid (log event 1004)');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 
 for (const name of Object.keys(parameters)) check(name in template.parameters, `parameters file: ${name} is a template parameter`);

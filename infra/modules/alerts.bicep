@@ -52,6 +52,13 @@ var rules = [
     query: 'traces | where tostring(customDimensions.EventId) == "3100"'
   }
   {
+    key: 'config-invalid'
+    description: 'config/reporting.json has an error, found when it was uploaded or the host started (log event 1004): nothing that needs it is generated or sent until it is fixed; sendfx config check names each problem and its fix.'
+    severity: 2
+    frequency: 'PT15M'
+    query: 'traces | where tostring(customDimensions.EventId) == "1004"'
+  }
+  {
     key: 'no-monthly-report-cycle'
     description: 'No MonthlyReportCycle run in 35 days (CycleWatch, log event 4001).'
     severity: 2

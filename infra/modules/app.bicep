@@ -86,7 +86,10 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   properties: union(settings, platformSettings, secretSettings)
 }
 
-// Built-in role definitions (ids are the same in every tenant).
+// Built-in role definitions (ids are the same in every tenant). Storage Blob Data Contributor, assigned on the account
+// itself, also grants Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action: the app signs a
+// large paper's link as a user-delegation SAS with it (it has no account key), so no separate Storage Blob Delegator role
+// is needed. The key is issued only for an assignment at account scope or above, never one on a container.
 var roles = {
   blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

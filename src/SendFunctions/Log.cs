@@ -56,4 +56,17 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
     public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "No link could be made to {Paper}, so it is attached instead: {Reason}")]
+    public static partial void LinkUnavailable(ILogger logger, string paper, string reason);
+
+    /// <summary>Matched by the <c>config-invalid</c> alert rule (infra/modules/alerts.bicep).</summary>
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "reporting.json is invalid at {Path}: {Problem}")]
+    public static partial void ConfigInvalid(ILogger logger, string path, string problem);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "reporting.json: check {Path}: {Problem}")]
+    public static partial void ConfigWarning(ILogger logger, string path, string problem);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "reporting.json could not be checked at start: {Reason}")]
+    public static partial void ConfigUncheckable(ILogger logger, string reason);
 }

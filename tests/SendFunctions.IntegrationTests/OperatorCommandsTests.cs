@@ -43,15 +43,20 @@ public sealed class OperatorCommandsTests(HostFixture host)
             const string Subject = "Health and Wellbeing Board: SEND: progress against the Written Statement of Action, February 2034 (version 1)";
             await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Subject == Subject)), "the paper's email");
 
-            var (code, output) = await SendfxAsync("resend", "--period", "2034-02", "--report", "hwb-board");
+            var (code, output) = await SendfxAsync("resend", "--period", "2034-02", "--report", "hwb-board", "--reason", "The clerk's mailbox was full on the 6th.");
 
             Assert.Equal(0, code);
             Assert.Contains("hwb-board v1 for 2034-02", output, StringComparison.Ordinal);
-            await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.Count(m => m.Subject == Subject) == 2 ? (object)true : null), "the resent email");
+            var first = host.SendGrid.Received.Single(m => m.Subject == Subject);
+            var resent = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Subject == Subject.Replace("(version 1)", "(version 1, resent)", StringComparison.Ordinal))), "the resent email");
+            Assert.Contains("This is a resend of version 1: the paper is unchanged since it was first sent. Reason: The clerk's mailbox was full on the 6th.", resent.Text, StringComparison.Ordinal);
+            Assert.Contains(Section(first.Text), resent.Text, StringComparison.Ordinal); // the same summary as the original
+            Assert.Equal(first.Attachments.Single().Content, resent.Attachments.Single().Content);
             var deliveries = host.Tables.GetTableClient(StorageLayout.DeliveriesTable);
             var rows = deliveries.QueryAsync<DeliveryRow>(r => r.PartitionKey == "2034-02").ToBlockingEnumerable().Where(r => r.RowKey.StartsWith("hwb-board-v1-", StringComparison.Ordinal)).ToList();
             Assert.Contains(rows, r => r.RowKey == "hwb-board-v1-distribution" && r.Status == DeliveryStatus.Sent);
-            Assert.Contains(rows, r => r.RowKey.StartsWith("hwb-board-v1-resend-", StringComparison.Ordinal) && r.Status == DeliveryStatus.Sent);
+            Assert.Contains(rows, r => r.RowKey.StartsWith("hwb-board-v1-resend-", StringComparison.Ordinal) && r.Status == DeliveryStatus.Sent && r.ResendReason == "The clerk's mailbox was full on the 6th.");
+            Assert.Contains("resent because: The clerk's mailbox was full on the 6th.", (await SendfxAsync("deliveries", "--period", "2034-02")).Output, StringComparison.Ordinal);
             var (latest, highest) = await ReportStore.LatestAsync(host.Blobs.GetBlobContainerClient(StorageLayout.Reports), ReportingPeriod.Parse("2034-02"), ReportKind.HwbBoard, CancellationToken.None);
             Assert.Equal("SEND: progress against the Written Statement of Action, February 2034", latest!.Title);
             Assert.Equal(1, highest);
@@ -77,5 +82,13 @@ public sealed class OperatorCommandsTests(HostFixture host)
         using var error = new StringWriter();
         var code = await SendfxApp.RunAsync([.. args, "--connection", host.ConnectionString], output, error);
         return (code, output + error.ToString());
+    }
+
+    /// <summary>The email's summary: from "Summary" to the line before the closing sentence.</summary>
+    private static string Section(string text)
+    {
+        var start = text.IndexOf("Summary", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the original email has a summary");
+        return text[start..text.IndexOf("This email was sent automatically", StringComparison.Ordinal)];
     }
 }

@@ -36,6 +36,11 @@ internal static class DeliveriesCommand
                 var failed = rows.Count(r => r.State.IsFailure());
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} to={row.Recipients}{(failed > 0 ? $" NOT DELIVERED to {failed}" : string.Empty)}"));
+                if (row.ResendReason is { } why)
+                {
+                    await output.WriteLineAsync($"    resent because: {why}");
+                }
+
                 if (row.LastError is { } error)
                 {
                     await output.WriteLineAsync($"    last error: {error}");

@@ -11,22 +11,33 @@ using SendFunctions.Reporting;
 namespace SendFunctions.Cli.Commands;
 
 /// <summary>
-/// <c>sendfx resend --period P --report KIND</c>: the deliberate exception to send-once. Queues the latest version
-/// of the paper again under a new delivery key, so the ledger records it as a resend, apart from the first send.
+/// <c>sendfx resend --period P --report KIND --reason TEXT</c>: the deliberate exception to send-once. Queues the latest
+/// version of the paper again under a new delivery key, so the ledger records it as a resend, apart from the first send,
+/// with its reason; the email carries the original's summary and says it is a resend and why.
 /// </summary>
 internal static class ResendCommand
 {
+    private const int MaxReasonLength = 300;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var report = new Option<string>("--report") { Description = "The report kind.", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why it is sent again (said in the email and kept in the delivery ledger), e.g. \"the clerk's mailbox was full\".", Required = true };
         var connection = Connection.Option();
-        var command = new Command("resend", "Send the latest version of a paper to its distribution list again.") { period, report, connection };
+        var command = new Command("resend", "Send the latest version of a paper to its distribution list again.") { period, report, reason, connection };
         command.SetAction(async (result, ct) =>
         {
             if (!ReportingPeriod.TryParse(result.GetValue(period), out var month) || !ReportKinds.TryParse(result.GetValue(report), out var kind))
             {
                 await error.WriteLineAsync("Give --period yyyy-MM and --report with one of: " + string.Join(", ", ReportKinds.All.Select(k => k.ToSlug())));
+                return SendfxApp.Usage;
+            }
+
+            var why = result.GetValue(reason)?.Trim();
+            if (string.IsNullOrEmpty(why) || why.Length > MaxReasonLength)
+            {
+                await error.WriteLineAsync($"Give --reason: why the paper is sent again, in at most {MaxReasonLength} characters. It is said in the email.");
                 return SendfxApp.Usage;
             }
 
@@ -46,7 +57,7 @@ internal static class ResendCommand
 
             var request = new EmailRequest(
                 latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
-                Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+                Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), ResendReason: why);
             var queue = new QueueServiceClient(cs, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             await queue.SendMessageAsync(request.ToJson(), ct);

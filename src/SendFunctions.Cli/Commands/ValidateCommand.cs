@@ -14,16 +14,30 @@ internal static class ValidateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The CSV or XLSX file to check." };
+        // Without a file, `validate --config reporting.json` checks the configuration itself, as `config check` does.
+        var file = new Argument<FileInfo?>("file") { Description = "The CSV or XLSX file to check.", Arity = ArgumentArity.ZeroOrOne };
         var dataset = new Option<string?>("--dataset") { Description = "milestones, metrics or actions (default: from the file name)." };
         var period = new Option<string?>("--period") { Description = "The reporting month yyyy-MM (default: from the folder name)." };
         var deadline = new Option<string?>("--deadline") { Description = "The WSoA deadline yyyy-MM-dd, for the commentary check on milestones." };
         var config = new Option<FileInfo?>("--config") { Description = "reporting.json: the WSoA deadline (unless --deadline is given), staff email domains and personal-data settings." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
         var command = new Command("validate", "Check a monthly drop against the data contract before uploading it.") { file, dataset, period, deadline, config, json };
-        command.SetAction(result => Run(
+        command.SetAction(result => result.GetValue(file) is null
+            ? CheckConfigOnly(result.GetValue(config), result.GetValue(json), output, error)
+            : Run(
             result.GetValue(file)!, result.GetValue(dataset), result.GetValue(period), result.GetValue(deadline), result.GetValue(config), result.GetValue(json), output, error));
         return command;
+    }
+
+    private static int CheckConfigOnly(FileInfo? configFile, bool json, TextWriter output, TextWriter error)
+    {
+        if (configFile is null)
+        {
+            error.WriteLine("Give the file to check (or --config reporting.json to check the configuration: sendfx config check reporting.json).");
+            return SendfxApp.Usage;
+        }
+
+        return ConfigCommand.Check(configFile, json, output, error);
     }
 
     private static int Run(FileInfo file, string? datasetText, string? periodText, string? deadlineText, FileInfo? configFile, bool json, TextWriter output, TextWriter error)

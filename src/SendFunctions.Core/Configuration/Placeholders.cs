@@ -29,6 +29,22 @@ public static class Placeholders
         return warnings;
     }
 
+    /// <summary>An address at a reserved example domain, or whose part before the @ is a placeholder word ("tbc@...").</summary>
+    public static bool IsPlaceholderAddress(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address) || address.Split('@') is not [var local, var domain])
+        {
+            return false;
+        }
+
+        domain = domain.Trim().ToLowerInvariant();
+        return ExampleDomains.Any(d => domain == d || domain.EndsWith("." + d, StringComparison.Ordinal)) || IsPlaceholderName(local);
+    }
+
+    /// <summary>"TBC", "xxx", "name", "n/a" and the like: not a person's name.</summary>
+    public static bool IsPlaceholderName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || PlaceholderWords.Contains(name.Trim().ToLowerInvariant());
+
     private static void Check(string setting, Person person, List<string> warnings)
     {
         if (string.IsNullOrWhiteSpace(person.Name) || PlaceholderWords.Contains(person.Name.Trim().ToLowerInvariant())

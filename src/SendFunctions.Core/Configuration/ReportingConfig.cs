@@ -20,7 +20,10 @@ public sealed record ReportingConfig(
     public DatasetSettings? DatasetFor(Dataset dataset) =>
         Datasets.FirstOrDefault(d => string.Equals(d.Key, dataset.ToSlug(), StringComparison.OrdinalIgnoreCase)).Value;
 
-    /// <summary>Parses and checks the file; problems are listed, not thrown, so ops see them all at once.</summary>
+    /// <summary>
+    /// Parses and checks the file (<see cref="ConfigCheck"/>); problems are listed, not thrown, so ops see them all at once.
+    /// Any error means the configuration is not used.
+    /// </summary>
     public static ConfigResult Parse(ReadOnlySpan<byte> utf8)
     {
         ReportingConfig? config;
@@ -30,77 +33,33 @@ public sealed record ReportingConfig(
         }
         catch (JsonException ex)
         {
-            return new ConfigResult(null, [$"reporting.json is not valid JSON: {ex.Message}"]);
+            var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.StartsWith("$.", StringComparison.Ordinal) ? ex.Path[2..] : ex.Path;
+            var line = ex.LineNumber is { } n ? $" (line {n + 1})" : string.Empty;
+            return ConfigResult.From(null, [ConfigFinding.Error(path, $"cannot be read{line}: the file is not valid JSON, or the value is not of the kind expected there.", "Dates are written yyyy-MM-dd and must exist; numbers without quotes; check commas and brackets (docs/reporting.schema.json).")]);
         }
 
         if (config is null)
         {
-            return new ConfigResult(null, ["reporting.json is empty."]);
+            return ConfigResult.From(null, [ConfigFinding.Error("$", "is empty.", "Start from samples/config/reporting.json.")]);
         }
 
-        var problems = new List<string>();
-        if (config.Programme is null)
-        {
-            problems.Add("reporting.json has no 'programme' section.");
-        }
-        else if (string.IsNullOrWhiteSpace(config.Programme.Name))
-        {
-            problems.Add("programme.name is required.");
-        }
-
-        foreach (var domain in config.Programme?.StaffEmailDomains ?? [])
-        {
-            if (!Privacy.PersonalDataPolicy.IsDomainName(domain))
-            {
-                problems.Add($"programme.staffEmailDomains: '{domain}' is not a domain such as wirral.gov.uk.");
-            }
-        }
-
-        foreach (var (name, settings) in config.Datasets ?? new Dictionary<string, DatasetSettings>())
-        {
-            if (!DatasetNames.TryParse(name, out _))
-            {
-                problems.Add($"datasets.{name}: not a dataset (milestones, metrics, actions).");
-            }
-            else if (settings.Owner is null || string.IsNullOrWhiteSpace(settings.Owner.Email))
-            {
-                problems.Add($"datasets.{name}.owner.email is required.");
-            }
-        }
-
-        foreach (var (kind, report) in config.Reports ?? new Dictionary<string, ReportSettings>())
-        {
-            if (!SendFunctions.Core.Reports.ReportKinds.TryParse(kind, out _))
-            {
-                problems.Add($"reports.{kind}: not a report kind ({string.Join(", ", SendFunctions.Core.Reports.ReportKinds.All.Select(k => SendFunctions.Core.Reports.ReportKinds.ToSlug(k)))}).");
-            }
-            else if (string.IsNullOrWhiteSpace(report.Board) || string.IsNullOrWhiteSpace(report.Title))
-            {
-                problems.Add($"reports.{kind}: board and title are required.");
-            }
-            else if (report.Distribution is null || report.Distribution.To.Count == 0)
-            {
-                problems.Add($"reports.{kind}.distribution.to needs at least one address.");
-            }
-
-            if (report.ExemptParagraph is < 1 or > 7)
-            {
-                problems.Add($"reports.{kind}.exemptParagraph must be a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972 (1 to 7).");
-            }
-
-            if (report.CommentaryMaxCharacters < 100)
-            {
-                problems.Add($"reports.{kind}.commentaryMaxCharacters must be at least 100.");
-            }
-        }
-
-        return new ConfigResult(problems.Count == 0 ? config : null, problems, problems.Count == 0 ? Placeholders.Find(config) : []);
+        var findings = ConfigCheck.Run(config);
+        return ConfigResult.From(findings.Any(f => f.Severity == ConfigSeverity.Error) ? null : config, findings);
     }
 }
 
 /// <param name="Problems">Errors: the configuration cannot be used.</param>
 /// <param name="Warnings">Things to check that do not stop it being used, such as contact details that look like placeholders.</param>
-public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string> Problems, IReadOnlyList<string>? Warnings = null);
+/// <param name="Findings">Every problem and warning with its path and fix; empty when the result was made from strings alone.</param>
+public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string> Problems, IReadOnlyList<string>? Warnings = null, IReadOnlyList<ConfigFinding>? Findings = null)
+{
+    public static ConfigResult From(ReportingConfig? config, IReadOnlyList<ConfigFinding> findings) =>
+        new(
+            config,
+            findings.Where(f => f.Severity == ConfigSeverity.Error).Select(f => f.Text).ToList(),
+            findings.Where(f => f.Severity == ConfigSeverity.Warning).Select(f => f.Text).ToList(),
+            findings);
+}
 
 /// <param name="Deadline">The date by which the Written Statement of Action must be delivered.</param>
 /// <param name="MetricTolerancePercent">How far short of target (per cent of the target) a metric may be and still be Amber.</param>

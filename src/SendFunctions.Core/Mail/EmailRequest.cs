@@ -12,13 +12,15 @@ namespace SendFunctions.Core.Mail;
 /// <param name="Highlights">Sentences summarising the paper (headline counts, what changed since last month).</param>
 /// <param name="Attention">What needs attention: at-risk milestones, overdue actions.</param>
 /// <param name="Resend">Set by a deliberate resend: a new delivery, recorded apart from the first.</param>
+/// <param name="ResendReason">Why ops resent it (<c>sendfx resend --reason</c>): said in the email and kept in the delivery ledger.</param>
 public sealed record EmailRequest(
     PaperVersion Paper,
     string FileName,
     string Title,
     IReadOnlyList<string>? Highlights = null,
     IReadOnlyList<string>? Attention = null,
-    string? Resend = null)
+    string? Resend = null,
+    string? ResendReason = null)
 {
     public const string QueueName = "email-requests";
 

@@ -15,6 +15,9 @@ public sealed record MailMessage(
 
     /// <summary>Where replies go (the programme team), when not to the sender.</summary>
     public string? ReplyTo { get; init; }
+
+    /// <summary>Why this email is a deliberate resend, recorded with its delivery; null for a first send.</summary>
+    public string? ResendReason { get; init; }
 }
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

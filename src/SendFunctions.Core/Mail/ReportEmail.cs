@@ -44,7 +44,8 @@ public static class ReportEmail
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var month = request.Paper.Period.ToLongName();
-        var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version})";
+        var resent = request.Resend is null ? string.Empty : ", resent";
+        var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version}{resent})";
         var form = attachment is null ? ", at the link below."
             : settings.Confidential ? ", attached as a Word document."
             : ", attached as a Word document ready to publish.";
@@ -53,6 +54,15 @@ public static class ReportEmail
         var attention = request.Attention ?? [];
         var html = new List<string> { Html.P("Dear colleague,"), Html.P(intro) };
         var text = new List<string> { "Dear colleague,", string.Empty, intro, string.Empty };
+        if (request.Resend is not null)
+        {
+            // A resend is the same paper and the same summary as the first email; it says so, and why, so nobody files it as new.
+            var resend = $"This is a resend of version {request.Paper.Version}: the paper is unchanged since it was first sent."
+                + (string.IsNullOrWhiteSpace(request.ResendReason) ? string.Empty : $" Reason: {request.ResendReason.Trim()}");
+            html.Add(Html.P(resend));
+            text.AddRange([resend, string.Empty]);
+        }
+
         if (settings.Confidential)
         {
             // A confidential kind has its own restricted distribution list in reporting.json; the email says so too.
@@ -79,6 +89,7 @@ public static class ReportEmail
         return new MailMessage(list.To, list.Cc ?? [], list.Bcc ?? [], subject, Html.Document(subject, html), string.Join("\n", text), attached)
         {
             ReplyTo = string.IsNullOrWhiteSpace(replyTo) ? null : replyTo.Trim(),
+            ResendReason = request.Resend is null ? null : request.ResendReason?.Trim(),
         };
 
         void Section(string heading, IReadOnlyList<string> lines)

@@ -77,6 +77,9 @@ public sealed class DeliveryRow : ITableEntity
     public DateTimeOffset? UpdatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>For a deliberate resend: why ops sent it again (<c>sendfx resend --reason</c>).</summary>
+    public string? ResendReason { get; set; }
 }
 
 /// <summary>
@@ -97,7 +100,7 @@ internal static class DeliveryLedger
     /// stage shows that no request can have reached SendGrid, else marked Unconfirmed (the system errs on the side of not
     /// emailing a committee twice). A live claim is left to its holder, and the caller told when to look again.
     /// </summary>
-    public static async Task<LedgerClaim> ClaimAsync(TableClient table, string partition, string rowKey, string recipients, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public static async Task<LedgerClaim> ClaimAsync(TableClient table, string partition, string rowKey, string recipients, string? resendReason, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         var claimId = Guid.NewGuid().ToString("N");
         var existing = await table.GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct);
@@ -115,6 +118,7 @@ internal static class DeliveryLedger
                     ClaimedAt = now,
                     ClaimId = claimId,
                     LeaseUntil = now + lease,
+                    ResendReason = resendReason,
                 }, ct);
                 return LedgerClaim.Claimed(added.Headers.ETag, claimId, 0, "claimed");
             }

@@ -20,7 +20,7 @@ public sealed class MailDelivery(IMailTransport transport, TableServiceClient ta
         var table = await DeliveryLedger.TableAsync(tables, ct);
         var recipients = string.Join(", ", message.To.Concat(message.Cc).Concat(message.Bcc));
         var delivery = new LedgerKey(table, partition, rowKey);
-        var claim = await DeliveryLedger.ClaimAsync(table, partition, rowKey, recipients, time.GetUtcNow(), options.Value.ClaimLease, ct);
+        var claim = await DeliveryLedger.ClaimAsync(table, partition, rowKey, recipients, message.ResendReason, time.GetUtcNow(), options.Value.ClaimLease, ct);
         if (claim is not { ETag: { } etag, ClaimId: { } claimId })
         {
             Log.Delivered(log, delivery.Id, claim.Status, claim.Detail);

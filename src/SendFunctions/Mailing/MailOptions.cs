@@ -18,8 +18,11 @@ public sealed class MailOptions
     [Required]
     public string PickupDirectory { get; set; } = "out/mail";
 
-    /// <summary>A paper larger than this is sent as a time-limited read-only link instead of an attachment.</summary>
-    [Range(1024, 30L * 1024 * 1024)]
+    /// <summary>
+    /// A paper larger than this is sent as a time-limited read-only link instead of an attachment. At most what SendGrid
+    /// can carry (its 30 MB limit is on the whole message after base64).
+    /// </summary>
+    [Range(1024, Core.Mail.ReportEmail.SendGridMaxAttachmentBytes)]
     public long MaxAttachmentBytes { get; set; } = 20L * 1024 * 1024;
 
     [Range(1, 30)]

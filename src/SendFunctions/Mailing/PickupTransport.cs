@@ -10,6 +10,11 @@ public sealed class PickupTransport(IOptions<MailOptions> options, TimeProvider 
     public async Task<SendAttempt> SendAsync(MailMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (PlainAddress.RefusalOf(message) is { } refusal)
+        {
+            return new SendAttempt(AttemptOutcome.Refused, refusal, Permanent: true); // what SendGrid would answer 400 to
+        }
+
         var mime = ToMime(message, options.Value);
         var folder = Directory.CreateDirectory(options.Value.PickupDirectory);
         var name = $"{time.GetUtcNow():yyyyMMdd'T'HHmmssfff'Z'}-{Safe(message.DeliveryId) ?? Guid.NewGuid().ToString("N")}.eml";

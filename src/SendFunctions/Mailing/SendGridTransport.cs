@@ -14,6 +14,11 @@ public sealed class SendGridTransport(ISendGridClient client, IOptions<MailOptio
     public async Task<SendAttempt> SendAsync(MailMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (PlainAddress.RefusalOf(message) is { } refusal)
+        {
+            return new SendAttempt(AttemptOutcome.Refused, refusal, Permanent: true); // what SendGrid would answer 400 to
+        }
+
         var request = Build(message, mail.Value, sendGrid.Value.SandboxMode);
         Response response;
         try

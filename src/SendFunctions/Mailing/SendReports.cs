@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Azure.Storage.Sas;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,19 +69,25 @@ public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queu
         }
 
         var replyTo = config.Config?.Programme?.ReplyToAddress;
-        MailMessage message;
         if (form == PaperForm.Linked)
         {
-            var expires = time.GetUtcNow().AddDays(options.Value.LinkExpiryDays);
-            var link = paper.GenerateSasUri(BlobSasPermissions.Read, expires).ToString();
-            message = ReportEmail.Compose(request, settings, replyTo, null, new PaperLink(link, TimeZoneInfo.ConvertTime(expires, clock.Zone)));
-        }
-        else
-        {
-            var content = (await paper.DownloadContentAsync(ct)).Value.Content.ToArray();
-            message = ReportEmail.Compose(request, settings, replyTo, new MailAttachment(request.FileName, ReportStore.DocxContentType, content), null);
+            var (link, unavailable) = await PaperLinks.CreateAsync(blobs, paper, time.GetUtcNow(), TimeSpan.FromDays(options.Value.LinkExpiryDays), clock.Zone, ct);
+            if (link is not null)
+            {
+                return await delivery.DeliverAsync(request.Paper.Period.ToString(), request.DeliveryKey, ReportEmail.Compose(request, settings, replyTo, null, link), ct);
+            }
+
+            // No link can be signed: attach the paper when SendGrid can carry it, else say why it was not sent.
+            if (size > ReportEmail.SendGridMaxAttachmentBytes)
+            {
+                return new DeliveryResult(DeliveryStatus.Failed, $"The paper {request.DocumentBlob} is too large to attach ({size} bytes, SendGrid carries {ReportEmail.SendGridMaxAttachmentBytes}) and no link could be made: {unavailable}.", null);
+            }
+
+            Log.LinkUnavailable(log, request.DocumentBlob, unavailable ?? string.Empty);
         }
 
+        var content = (await paper.DownloadContentAsync(ct)).Value.Content.ToArray();
+        var message = ReportEmail.Compose(request, settings, replyTo, new MailAttachment(request.FileName, ReportStore.DocxContentType, content), null);
         return await delivery.DeliverAsync(request.Paper.Period.ToString(), request.DeliveryKey, message, ct);
     }
 

@@ -22,16 +22,17 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Render_BlankRecommendationInConfiguration_PrintsTheFindingAndExitsOne()
+    public async Task Render_BlankRecommendationInConfiguration_NamesTheSettingAndRendersNothing()
     {
+        // The configuration check finds it before any paper is made (the paper check, PaperCheckTests, is the second line).
         var config = Path.Combine(folder.FullName, "reporting.json");
         File.WriteAllText(config, File.ReadAllText(Config).Replace("\"recommendations\": [", "\"recommendations\": [\n        \"\",", StringComparison.Ordinal));
 
         var (exit, _, error) = await Sendfx.RunAsync("render", "--data", Drops, "--period", "2025-01", "--config", config, "--out", folder.FullName, "--report", "hwb-board");
 
-        Assert.Equal(1, exit);
-        Assert.Contains("EmptyListItem", error, StringComparison.Ordinal);
-        Assert.Contains("2025-01-hwb-board.docx fails 1 check(s)", error, StringComparison.Ordinal);
+        Assert.Equal(2, exit);
+        Assert.Contains("reports.hwb-board.recommendations[0] is blank.", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.FullName, "2025-01-hwb-board.docx")));
     }
 
     [Fact]
