@@ -14,7 +14,7 @@ using SendFunctions.Operations;
 namespace SendFunctions.Ingestion;
 
 /// <summary>A data owner's upload to <c>drops/</c>: archive, validate, report, curate, queue the owner's email, record (DATA-CONTRACT.md sections 1-3).</summary>
-public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
+public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
 {
     [FunctionName(nameof(IngestDrop))]
     public Task Run([BlobTrigger(StorageLayout.Drops + "/{name}")] Stream upload, string name, CancellationToken ct)
@@ -36,7 +36,7 @@ public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queue
     {
         var started = time.GetUtcNow();
         var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);
-        await using var upload = await UploadedBlob.DownloadAsync(blobs, name, ct);
+        await using var upload = await UploadedBlob.DownloadAsync(drops, name, ct);
         if (upload is null)
         {
             Log.Vanished(log, name);
@@ -50,7 +50,7 @@ public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queue
             : null;
         var report = await IngestWrites.ValidationReportAsync(blobs, name, path, upload, validation?.Report, ct);
         var curated = path.Drop is { } accepted && validation?.Data is { } data
-            ? await CuratedStore.SaveAsync(blobs, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
+            ? await CuratedStore.SaveAsync(blobs, drops, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
             : null;
 
         if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
