@@ -121,6 +121,22 @@ public sealed class DropNameIngestTests(HostFixture host)
         Assert.DoesNotContain('\u202E', line);
     }
 
+    [Fact]
+    public async Task Upload_Misnamed_AnsweredOnceToTheOwnerOfTheDatasetItResembles()
+    {
+        var name = $"2032-07/Milestone-tracker-{Guid.NewGuid():N}.csv";
+        await UploadAsync(name, Milestones("WS1-01"));
+
+        var mail = await Eventually.GetAsync(
+            () => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Text.Contains(name, StringComparison.Ordinal))), "the answer to a misnamed upload");
+
+        Assert.Equal(["send.pmo@example.gov.uk"], mail.To);
+        Assert.Contains("drops/2032-07/milestones.csv", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("{period}/{dataset}.{ext}", mail.Text, StringComparison.Ordinal);
+        await Task.Delay(2000);
+        Assert.Single(host.SendGrid.Received, m => m.Text.Contains(name, StringComparison.Ordinal));
+    }
+
     private SweepDrops Sweep(TimeSpan ahead) => new(
         host.Blobs, host.Service<DropBlobs>(), host.Tables, host.Service<IngestDrop>(), new FakeTimeProvider(DateTimeOffset.UtcNow + ahead),
         MsOptions.Create(new IngestionOptions()), NullLogger<SweepDrops>.Instance);

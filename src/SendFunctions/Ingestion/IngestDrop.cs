@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
@@ -57,6 +58,13 @@ public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueSe
         {
             var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner);
             await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct);
+        }
+        else if (path.Drop is null && config.Config is { } programme)
+        {
+            // Answered the same run: to the owner of the dataset the name resembles, else the programme lead.
+            var fallback = ReportingPeriod.Containing(DateOnly.FromDateTime(upload.UploadedAt.UtcDateTime)).Previous;
+            var answer = UnrecognisedUploadEmail.For(name, programme, fallback);
+            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(UnrecognisedUploadEmail.ClosestPath(name, fallback).Path.Period, $"unrecognised-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", answer), ct);
         }
 
         var run = RunRow.Ingested(
