@@ -54,6 +54,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Restarting the host in {Delay} after listener failure {Failures}")]
     public static partial void Restarting(ILogger logger, TimeSpan delay, int failures);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The upload {Blob} has a name the blob trigger cannot process; moved to drops/{SetAside}, where it is ingested and answered")]
+    public static partial void SetAside(ILogger logger, string blob, string setAside);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Could not check drops for names the blob trigger cannot process before starting: {Detail}")]
+    public static partial void SetAsideCheckFailed(ILogger logger, string detail);
+
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
     public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
 

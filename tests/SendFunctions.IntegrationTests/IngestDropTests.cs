@@ -145,7 +145,7 @@ public sealed class IngestDropTests(HostFixture host)
     }
 
     private SweepDrops Sweep(TimeSpan ahead) => new(
-        host.Blobs, host.Tables, host.Service<IngestDrop>(), new FakeTimeProvider(DateTimeOffset.UtcNow + ahead),
+        host.Blobs, host.Service<DropBlobs>(), host.Tables, host.Service<IngestDrop>(), new FakeTimeProvider(DateTimeOffset.UtcNow + ahead),
         MsOptions.Create(new IngestionOptions()), NullLogger<SweepDrops>.Instance);
 
     [Fact]

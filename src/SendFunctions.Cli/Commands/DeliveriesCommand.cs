@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Azure.Data.Tables;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Display;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
 
@@ -35,21 +36,21 @@ internal static class DeliveriesCommand
                 var rows = byDelivery.GetValueOrDefault(row.RowKey) ?? [];
                 var failed = rows.Count(r => r.State.IsFailure());
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} to={row.Recipients}{(failed > 0 ? $" NOT DELIVERED to {failed}" : string.Empty)}"));
+                    $"{row.RowKey,-40} {row.Status,-12} {when:yyyy-MM-dd HH:mm}Z attempts={row.Attempts} message={row.MessageId ?? "-"} to={Printable.Of(row.Recipients)}{(failed > 0 ? $" NOT DELIVERED to {failed}" : string.Empty)}"));
                 if (row.ResendReason is { } why)
                 {
-                    await output.WriteLineAsync($"    resent because: {why}");
+                    await output.WriteLineAsync($"    resent because: {Printable.Of(why)}");
                 }
 
                 if (row.LastError is { } error)
                 {
-                    await output.WriteLineAsync($"    last error: {error}");
+                    await output.WriteLineAsync($"    last error: {Printable.Of(error)}");
                 }
 
                 foreach (var recipient in rows)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"    {recipient.Recipient,-40} {recipient.State,-10} {recipient.StateAt:yyyy-MM-dd HH:mm:ss}Z{(recipient.Deferrals > 0 ? $" deferred {recipient.Deferrals}x" : string.Empty)}{(recipient.LastError is { } reason ? $" last error: {reason}" : string.Empty)}"));
+                        $"    {Printable.Of(recipient.Recipient),-40} {recipient.State,-10} {recipient.StateAt:yyyy-MM-dd HH:mm:ss}Z{(recipient.Deferrals > 0 ? $" deferred {recipient.Deferrals}x" : string.Empty)}{(recipient.LastError is { } reason ? $" last error: {Printable.Of(reason)}" : string.Empty)}"));
                 }
             }
 

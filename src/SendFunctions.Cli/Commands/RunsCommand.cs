@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Azure.Data.Tables;
+using SendFunctions.Core.Display;
 using SendFunctions.Core.Storage;
 using SendFunctions.Operations;
 
@@ -29,7 +30,7 @@ internal static class RunsCommand
             {
                 var counts = string.Join(' ', run.Counts().Select(c => $"{c.Name}={c.Value}"));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{run.StartedAt:yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.Function,-16} {run.Outcome,-9} {run.Subject,-32} {counts}  {run.Detail}"));
+                    $"{run.StartedAt:yyyy-MM-dd HH:mm:ss}Z {run.PartitionKey,-13} {run.Function,-16} {run.Outcome,-9} {Printable.Of(run.Subject),-32} {counts}  {Printable.Of(run.Detail)}"));
             }
 
             return SendfxApp.Ok;

@@ -45,7 +45,7 @@ public sealed record DropPath(ReportingPeriod Period, Dataset Dataset, FileForma
     }
 
     private static DropPathResult Fail(string name, string why) =>
-        new(null, new ValidationIssue(null, null, name, IssueCode.BadPath, $"The file '{name}' was not processed because {why}. Upload it as {ExpectedPattern}."));
+        new(null, new ValidationIssue(null, null, Display.Printable.Of(name), IssueCode.BadPath, Display.Printable.Of($"The file '{name}' was not processed because {why}.") + $" Upload it as {ExpectedPattern}."));
 }
 
 public sealed record DropPathResult(DropPath? Drop, ValidationIssue? Error);

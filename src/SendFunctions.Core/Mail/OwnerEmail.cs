@@ -14,6 +14,7 @@ public static class OwnerEmail
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(owner);
+        fileName = Display.Printable.Of(fileName);
         var dataset = report.Dataset.ToSlug();
         var month = report.Period.ToLongName();
         return report.Valid

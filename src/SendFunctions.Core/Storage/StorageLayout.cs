@@ -48,9 +48,9 @@ public static class StorageLayout
     public static string ArchiveName(DropPath drop, DateTimeOffset uploadedAt, string etag) =>
         $"{drop.Period}/{drop.Dataset.ToSlug()}/{Stamp(uploadedAt, etag)}.{drop.Format.ToExtension()}";
 
-    /// <summary>Uploads whose path we do not recognise are still archived, under their own name.</summary>
+    /// <summary>Uploads whose path we do not recognise are still archived, under their own name encoded (<see cref="DropName.Encode"/>: never resolved as a path).</summary>
     public static string UnrecognisedArchiveName(string blobName, DateTimeOffset uploadedAt, string etag) =>
-        $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}/{blobName}";
+        $"{UnrecognisedFolder}/{Stamp(uploadedAt, etag)}/{(DropName.IsSetAside(blobName) ? blobName : DropName.Encode(blobName))}";
 
     /// <summary>The upload's timestamp, then its ETag: two uploads within one second still get a report each.</summary>
     public static string ValidationName(DropPath drop, DateTimeOffset uploadedAt, string etag, string extension) =>

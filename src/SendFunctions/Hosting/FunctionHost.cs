@@ -115,6 +115,7 @@ public static class FunctionHost
             var host = create().Build();
             var failures = host.Services.GetRequiredService<ListenerFailures>();
             var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionHost));
+            await Ingestion.SetAsideDrops.BeforeStartAsync(host.Services.GetRequiredService<Ingestion.DropBlobs>(), log, ct);
             await host.RunAsync(ct); // disposes the host
             if (failures.Count == 0)
             {

@@ -10,12 +10,12 @@ namespace SendFunctions.Ingestion;
 /// <summary>
 /// Accepted data: <c>curated/{period}/{dataset}.json</c> is the current version; every version is also kept
 /// under <c>curated/{period}/{dataset}/{stamp}.json</c>. A later upload supersedes an earlier one; an older
-/// upload processed late (or re-delivered) never replaces a newer current version.
+/// upload processed late (or re-delivered) never replaces a newer current version: newer as storage recorded the uploads.
 /// </summary>
 internal static class CuratedStore
 {
     /// <summary>Saves a version and makes it current unless a newer upload already is; returns the version's name.</summary>
-    public static async Task<string> SaveAsync(BlobServiceClient blobs, CuratedDrop data, CancellationToken ct)
+    public static async Task<string> SaveAsync(BlobServiceClient blobs, DropBlobs drops, CuratedDrop data, CancellationToken ct)
     {
         var curated = await blobs.ContainerAsync(StorageLayout.Curated, ct);
         var json = data.ToJson();
@@ -26,7 +26,7 @@ internal static class CuratedStore
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var (existing, etag) = await ReadAsync(current, ct);
-            if (existing is not null && existing.Source.UploadedAt >= data.Source.UploadedAt)
+            if (existing is not null && !await ReplacesAsync(drops, existing.Source, data.Source, ct))
             {
                 return historyName;
             }
@@ -82,6 +82,26 @@ internal static class CuratedStore
         }
 
         return accepted;
+    }
+
+    /// <summary>Storage's upload times decide (<see cref="Supersession"/>); only for two uploads in one second is it asked which is still in drops.</summary>
+    private static async Task<bool> ReplacesAsync(DropBlobs drops, DropSource current, DropSource incoming, CancellationToken ct) =>
+        !Supersession.SameSecond(current, incoming)
+            ? Supersession.Replaces(current, false, incoming, false)
+            : Supersession.Replaces(current, await StillInDropsAsync(drops, current, ct), incoming, await StillInDropsAsync(drops, incoming, ct));
+
+    private static async Task<bool> StillInDropsAsync(DropBlobs drops, DropSource source, CancellationToken ct)
+    {
+        try
+        {
+            var name = source.Blob[(StorageLayout.Drops.Length + 1)..];
+            var properties = await drops.Get(name).GetPropertiesAsync(cancellationToken: ct);
+            return StorageLayout.CleanETag(properties.Value.ETag.ToString()) == StorageLayout.CleanETag(source.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
     }
 
     private static async Task<(CuratedDrop? Data, ETag? ETag)> ReadAsync(BlobClient blob, CancellationToken ct)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
@@ -14,7 +15,7 @@ using SendFunctions.Operations;
 namespace SendFunctions.Ingestion;
 
 /// <summary>A data owner's upload to <c>drops/</c>: archive, validate, report, curate, queue the owner's email, record (DATA-CONTRACT.md sections 1-3).</summary>
-public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
+public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestDrop> log)
 {
     [FunctionName(nameof(IngestDrop))]
     public Task Run([BlobTrigger(StorageLayout.Drops + "/{name}")] Stream upload, string name, CancellationToken ct)
@@ -36,7 +37,7 @@ public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queue
     {
         var started = time.GetUtcNow();
         var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);
-        await using var upload = await UploadedBlob.DownloadAsync(blobs, name, ct);
+        await using var upload = await UploadedBlob.DownloadAsync(drops, name, ct);
         if (upload is null)
         {
             Log.Vanished(log, name);
@@ -50,13 +51,20 @@ public sealed class IngestDrop(BlobServiceClient blobs, QueueServiceClient queue
             : null;
         var report = await IngestWrites.ValidationReportAsync(blobs, name, path, upload, validation?.Report, ct);
         var curated = path.Drop is { } accepted && validation?.Data is { } data
-            ? await CuratedStore.SaveAsync(blobs, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
+            ? await CuratedStore.SaveAsync(blobs, drops, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
             : null;
 
         if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
         {
             var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner);
             await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct);
+        }
+        else if (path.Drop is null && config.Config is { } programme)
+        {
+            // Answered the same run: to the owner of the dataset the name resembles, else the programme lead.
+            var fallback = ReportingPeriod.Containing(DateOnly.FromDateTime(upload.UploadedAt.UtcDateTime)).Previous;
+            var answer = UnrecognisedUploadEmail.For(name, programme, fallback);
+            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(UnrecognisedUploadEmail.ClosestPath(name, fallback).Path.Period, $"unrecognised-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", answer), ct);
         }
 
         var run = RunRow.Ingested(

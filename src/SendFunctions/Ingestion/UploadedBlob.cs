@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Storage.Blobs;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Storage;
 
@@ -25,12 +24,12 @@ internal sealed class UploadedBlob : IAsyncDisposable
     public DateTimeOffset UploadedAt { get; }
 
     /// <summary>Null when the upload was deleted before it could be read: there is nothing to ingest.</summary>
-    public static async Task<UploadedBlob?> DownloadAsync(BlobServiceClient blobs, string name, CancellationToken ct)
+    public static async Task<UploadedBlob?> DownloadAsync(DropBlobs drops, string name, CancellationToken ct)
     {
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var response = await blobs.GetBlobContainerClient(StorageLayout.Drops).GetBlobClient(name).DownloadStreamingAsync(cancellationToken: ct);
+            var response = await drops.Get(name).DownloadStreamingAsync(cancellationToken: ct);
             using var download = response.Value;
             await download.Content.CopyToAsync(file, ct);
             file.Position = 0;

@@ -108,6 +108,17 @@ public sealed class RunRow : ITableEntity
         return row;
     }
 
+    /// <summary>
+    /// An upload whose ingest failed in the sweep (not a rejection: something threw). Keyed beside its ingest row but not
+    /// under <see cref="IngestPrefix"/>, so the sweep still counts the upload as missed and tries it again next time.
+    /// </summary>
+    public static RunRow IngestFailed(string blobName, DateTimeOffset uploadedAt, string etag, string detail, DateTimeOffset started, DateTimeOffset finished)
+    {
+        var (partition, rowKey) = IngestKey(blobName, uploadedAt, etag);
+        return Create(partition, $"IngestFailed-{rowKey[IngestPrefix.Length..]}", "SweepDrops", RunOutcome.Failed, $"{StorageLayout.Drops}/{blobName}",
+            $"Ingest failed and will be tried again on the next sweep: {detail}", started, finished);
+    }
+
     public static RunRow ReportsGenerated(string? period, string messageId, bool generated, string message, string detail, int papers, DateTimeOffset started, DateTimeOffset finished)
     {
         var row = Create(period ?? StorageLayout.NoPeriod, $"GenerateReports-{messageId}", "GenerateReports", generated ? RunOutcome.Succeeded : RunOutcome.Failed, message, detail, started, finished);
