@@ -9,7 +9,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
-        new("MetricId", true, "ID", "Ref"),
+        ColumnSpec.Id("MetricId", "Metric", "ID", "Ref"),
         new("Metric", true, "Name", "Measure", "Indicator") { FreeText = true },
         new("Area", true, "Workstream"),
         new("Unit", true),
