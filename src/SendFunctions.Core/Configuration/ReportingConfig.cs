@@ -60,7 +60,7 @@ public sealed record ReportingConfig(
         {
             if (!DatasetNames.TryParse(name, out _))
             {
-                problems.Add($"datasets.{name}: not a dataset (milestones, metrics, actions).");
+                problems.Add($"datasets.{name}: not a dataset ({string.Join(", ", Enum.GetValues<Dataset>().Select(d => d.ToSlug()))}).");
             }
             else if (settings.Owner is null || string.IsNullOrWhiteSpace(settings.Owner.Email))
             {

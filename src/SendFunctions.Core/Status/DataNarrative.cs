@@ -15,6 +15,10 @@ public static class DataNarrative
         Dataset.Milestones => "milestone return",
         Dataset.Metrics => "metrics return",
         Dataset.Actions => "action log",
+        Dataset.Updates => "subgroup updates",
+        Dataset.Decisions => "decision log",
+        Dataset.Risks => "risk and issue log",
+        Dataset.Targets => "metric targets",
         _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
     };
 
