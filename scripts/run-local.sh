@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== uploading samples/drops and samples/config/reporting.json"
+echo "== uploading samples/drops (milestones, metrics, actions, and the Board's business: updates, decisions, risks, targets) and samples/config/reporting.json"
 sendfx upload --data samples/drops --config samples/config/reporting.json
 
 expected=$(find samples/drops -type f | wc -l)

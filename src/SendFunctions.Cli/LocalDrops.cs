@@ -14,7 +14,8 @@ namespace SendFunctions.Cli;
 internal static class LocalDrops
 {
     /// <param name="privacy">The personal-data settings of reporting.json, as the host applies them; null for the default.</param>
-    public static LocalData Load(DirectoryInfo root, ReportingPeriod upTo, DateOnly deadline, PersonalDataPolicy? privacy = null)
+    /// <param name="expected">Whether the programme expects an optional dataset (reporting.json names its owner); null for none.</param>
+    public static LocalData Load(DirectoryInfo root, ReportingPeriod upTo, DateOnly deadline, PersonalDataPolicy? privacy = null, Func<Dataset, bool>? expected = null)
     {
         var accepted = new Dictionary<ReportingPeriod, AcceptedPeriod>();
         var notes = new List<string>();
@@ -58,7 +59,16 @@ internal static class LocalDrops
                 (rows.GetValueOrDefault(Dataset.Milestones) as MilestoneRows)?.Items,
                 (rows.GetValueOrDefault(Dataset.Metrics) as MetricRows)?.Items,
                 (rows.GetValueOrDefault(Dataset.Actions) as ActionRows)?.Items,
-                new PeriodReturns(Return(Dataset.Milestones), Return(Dataset.Metrics), Return(Dataset.Actions)));
+                new PeriodReturns(Return(Dataset.Milestones), Return(Dataset.Metrics), Return(Dataset.Actions))
+                {
+                    Optional = PeriodReturns.OptionalOf(Enum.GetValues<Dataset>().Where(d => d.IsOptional()).Select(Return), expected ?? (_ => false)),
+                })
+            {
+                Updates = (rows.GetValueOrDefault(Dataset.Updates) as UpdateRows)?.Items,
+                Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DecisionRows)?.Items,
+                Risks = (rows.GetValueOrDefault(Dataset.Risks) as RiskRows)?.Items,
+                Targets = (rows.GetValueOrDefault(Dataset.Targets) as TargetRows)?.Items,
+            };
 
             DatasetReturn Return(Dataset dataset) =>
                 rows.ContainsKey(dataset) ? DatasetReturn.Accepted(dataset)
@@ -74,9 +84,10 @@ internal static class LocalDrops
 internal static class LocalStatus
 {
     /// <summary>Null (after saying why) when the period has no valid milestones file.</summary>
-    public static PeriodStatus? Compute(DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, MissingReturnDisplay missingReturns, TextWriter error, PersonalDataPolicy? privacy = null)
+    public static PeriodStatus? Compute(
+        DirectoryInfo data, ReportingPeriod period, DateOnly deadline, decimal tolerance, MissingReturnDisplay missingReturns, TextWriter error, PersonalDataPolicy? privacy = null, Func<Dataset, bool>? expected = null)
     {
-        var local = LocalDrops.Load(data, period, deadline, privacy);
+        var local = LocalDrops.Load(data, period, deadline, privacy, expected);
         foreach (var note in local.Notes)
         {
             error.WriteLine(note);

@@ -62,7 +62,7 @@ internal static class RenderCommand
             return SendfxApp.Usage;
         }
 
-        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error, PersonalDataPolicy.For(programme.Config)) is not { } status)
+        if (LocalStatus.Compute(data, period, programme.Deadline, programme.Tolerance, programme.Config?.Programme.MissingReturns ?? MissingReturnDisplay.Nothing, error, PersonalDataPolicy.For(programme.Config), d => programme.Config?.DatasetFor(d) is not null) is not { } status)
         {
             return SendfxApp.Failed;
         }

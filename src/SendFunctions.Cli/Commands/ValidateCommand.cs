@@ -16,7 +16,7 @@ internal static class ValidateCommand
     {
         // Without a file, `validate --config reporting.json` checks the configuration itself, as `config check` does.
         var file = new Argument<FileInfo?>("file") { Description = "The CSV or XLSX file to check.", Arity = ArgumentArity.ZeroOrOne };
-        var dataset = new Option<string?>("--dataset") { Description = "milestones, metrics or actions (default: from the file name)." };
+        var dataset = new Option<string?>("--dataset") { Description = "milestones, metrics, actions, updates, decisions, risks or targets (default: from the file name)." };
         var period = new Option<string?>("--period") { Description = "The reporting month yyyy-MM (default: from the folder name)." };
         var deadline = new Option<string?>("--deadline") { Description = "The WSoA deadline yyyy-MM-dd, for the commentary check on milestones." };
         var config = new Option<FileInfo?>("--config") { Description = "reporting.json: the WSoA deadline (unless --deadline is given), staff email domains and personal-data settings." };
@@ -134,7 +134,7 @@ internal static class ValidateCommand
         var datasetName = datasetText ?? Path.GetFileNameWithoutExtension(file.Name);
         if (!DatasetNames.TryParse(datasetName, out var dataset))
         {
-            error.WriteLine($"Cannot tell the dataset from '{datasetName}'. Name the file milestones, metrics or actions, or give --dataset.");
+            error.WriteLine($"Cannot tell the dataset from '{datasetName}'. Name the file after its dataset ({string.Join(", ", Enum.GetValues<Dataset>().Select(d => d.ToSlug()))}), or give --dataset.");
             return null;
         }
 

@@ -8,7 +8,7 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
-        new("ActionId", true, "ID", "Ref"),
+        ColumnSpec.Id("ActionId", "Action", "ID", "Ref"),
         new("Action", true, "Description") { FreeText = true },
         new("Owner", true, "Lead"),
         new("RaisedOn", true, "Meeting", "Meeting Date"),

@@ -86,6 +86,11 @@ public sealed record ProgrammeSettings(
 {
     /// <summary>The address replies go to: <see cref="ReplyTo"/>, else the lead's.</summary>
     public string? ReplyToAddress => string.IsNullOrWhiteSpace(ReplyTo) ? Lead?.Email : ReplyTo.Trim();
+
+    /// <summary>An open risk scoring at or above this (likelihood times impact, 1 to 25) is high: the exceptions report lists it.</summary>
+    public int HighRiskScore { get; init; } = DefaultHighRiskScore;
+
+    public const int DefaultHighRiskScore = 15;
 }
 
 /// <param name="DueWorkingDay">The working day of the month after the period by which the drop is due (5 = fifth working day).</param>

@@ -24,6 +24,18 @@ public sealed record ColumnSpec(string Name, bool Required, params string[] Alia
         return new string(buffer[..length]);
     }
 
+    /// <summary>
+    /// A dataset's ID column: besides its own aliases it takes the headers people write for a reference,
+    /// <c>{thing} Ref</c>, <c>{thing} ID</c>, <c>{thing} Reference</c> and <c>{thing} No.</c> ("Action Ref", "Risk ID").
+    /// </summary>
+    public static ColumnSpec Id(string name, string thing, params string[] aliases)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(thing);
+        string[] variants = [$"{thing} Ref", $"{thing} ID", $"{thing} Reference", $"{thing} No."];
+        var all = aliases.Concat(variants).DistinctBy(Normalise).Where(a => Normalise(a) != Normalise(name)).ToArray();
+        return new ColumnSpec(name, true, all);
+    }
+
     public bool Matches(string normalisedHeader) =>
         Normalise(Name) == normalisedHeader || Aliases.Any(a => Normalise(a) == normalisedHeader);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
@@ -19,7 +20,11 @@ public sealed record CuratedDrop(
     int Rows,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Milestone>? Milestones = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MetricReading>? Metrics = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionItem>? Actions = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ActionItem>? Actions = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SubgroupUpdate>? Updates = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<BoardDecision>? Decisions = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RiskEntry>? Risks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MetricTarget>? Targets = null)
 {
     public static CuratedDrop From(DropPath drop, DropSource source, DatasetRows rows)
     {
@@ -29,6 +34,10 @@ public sealed record CuratedDrop(
             MilestoneRows m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Milestones: m.Items),
             MetricRows m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Metrics: m.Items),
             ActionRows a => new CuratedDrop(drop.Dataset, drop.Period, source, a.Count, Actions: a.Items),
+            UpdateRows u => new CuratedDrop(drop.Dataset, drop.Period, source, u.Count, Updates: u.Items),
+            DecisionRows d => new CuratedDrop(drop.Dataset, drop.Period, source, d.Count, Decisions: d.Items),
+            RiskRows r => new CuratedDrop(drop.Dataset, drop.Period, source, r.Count, Risks: r.Items),
+            TargetRows t => new CuratedDrop(drop.Dataset, drop.Period, source, t.Count, Targets: t.Items),
             _ => throw new ArgumentOutOfRangeException(nameof(rows)),
         };
     }

@@ -1,11 +1,26 @@
 namespace SendFunctions.Core.Ingestion;
 
-/// <summary>The three monthly drops a programme receives.</summary>
+/// <summary>
+/// The monthly drops a programme receives: the three every programme has, then the Board's own business, optional
+/// (a programme expects one only when reporting.json names its owner).
+/// </summary>
 public enum Dataset
 {
     Milestones,
     Metrics,
     Actions,
+
+    /// <summary>Each workstream's or subgroup's own words for the month: progress, next steps, escalations.</summary>
+    Updates,
+
+    /// <summary>The Board's decisions, resolutions and requests for reports to come back.</summary>
+    Decisions,
+
+    /// <summary>The programme's risk and issue log.</summary>
+    Risks,
+
+    /// <summary>Metric targets by month (a trajectory): which target is in force for a period.</summary>
+    Targets,
 }
 
 public enum FileFormat
@@ -21,8 +36,15 @@ public static class DatasetNames
         Dataset.Milestones => "milestones",
         Dataset.Metrics => "metrics",
         Dataset.Actions => "actions",
+        Dataset.Updates => "updates",
+        Dataset.Decisions => "decisions",
+        Dataset.Risks => "risks",
+        Dataset.Targets => "targets",
         _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
     };
+
+    /// <summary>The Board's own business: optional, expected only where configured.</summary>
+    public static bool IsOptional(this Dataset dataset) => dataset >= Dataset.Updates;
 
     public static string ToExtension(this FileFormat format) => format == FileFormat.Csv ? "csv" : "xlsx";
 

@@ -5,7 +5,7 @@ namespace SendFunctions.Core.Ingestion;
 /// <summary>Where a drop lives: <c>{period}/{dataset}.{ext}</c> inside the drops container.</summary>
 public sealed record DropPath(ReportingPeriod Period, Dataset Dataset, FileFormat Format)
 {
-    public const string ExpectedPattern = "{period}/{dataset}.{ext}, for example 2025-01/milestones.csv: period yyyy-MM, dataset milestones, metrics or actions, ext csv or xlsx";
+    public const string ExpectedPattern = "{period}/{dataset}.{ext}, for example 2025-01/milestones.csv: period yyyy-MM, dataset milestones, metrics, actions, updates, decisions, risks or targets, ext csv or xlsx";
 
     public string Name => $"{Period}/{Dataset.ToSlug()}.{Format.ToExtension()}";
 

@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Privacy;
@@ -48,6 +49,10 @@ public static class DropValidator
             Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new MilestoneRows(rows)),
             Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new MetricRows(rows)),
             Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings, content.Length, rows => new ActionRows(rows)),
+            Dataset.Updates => Run(drop, source, new UpdateSchema(context), errors, settings, content.Length, rows => new UpdateRows(rows)),
+            Dataset.Decisions => Run(drop, source, new DecisionSchema(context), errors, settings, content.Length, rows => new DecisionRows(rows)),
+            Dataset.Risks => Run(drop, source, new RiskSchema(context), errors, settings, content.Length, rows => new RiskRows(rows)),
+            Dataset.Targets => Run(drop, source, new TargetSchema(context), errors, settings, content.Length, rows => new TargetRows(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
     }
@@ -178,6 +183,26 @@ public sealed record MetricRows(IReadOnlyList<MetricReading> Items) : DatasetRow
 }
 
 public sealed record ActionRows(IReadOnlyList<ActionItem> Items) : DatasetRows
+{
+    public override int Count => Items.Count;
+}
+
+public sealed record UpdateRows(IReadOnlyList<SubgroupUpdate> Items) : DatasetRows
+{
+    public override int Count => Items.Count;
+}
+
+public sealed record DecisionRows(IReadOnlyList<BoardDecision> Items) : DatasetRows
+{
+    public override int Count => Items.Count;
+}
+
+public sealed record RiskRows(IReadOnlyList<RiskEntry> Items) : DatasetRows
+{
+    public override int Count => Items.Count;
+}
+
+public sealed record TargetRows(IReadOnlyList<MetricTarget> Items) : DatasetRows
 {
     public override int Count => Items.Count;
 }

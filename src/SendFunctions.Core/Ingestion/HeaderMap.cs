@@ -19,6 +19,7 @@ public sealed class HeaderMap
         var names = specs.Select(s => s.Name).ToArray();
         var indexes = Enumerable.Repeat(-1, specs.Count).ToArray();
         var headers = (string[])names.Clone();
+        var unknown = new List<(string Header, string Key)>();
         for (var i = 0; i < header.Count; i++)
         {
             var text = HeaderText(header, i);
@@ -31,6 +32,11 @@ public sealed class HeaderMap
             var spec = IndexOfSpec(specs, key);
             if (spec < 0)
             {
+                if (unknown.Count < HeaderSuggestion.MaxCandidates)
+                {
+                    unknown.Add((IssueValues.Shorten(text), key));
+                }
+
                 warnings.Add(new ValidationIssue(header.RowNumber, IssueValues.Shorten(text), null, IssueCode.UnknownColumn,
                     $"The column '{IssueValues.Shorten(text)}' is not one we use, so it was ignored. Expected columns: {string.Join(", ", specs.Select(s => s.Name))}."));
             }
@@ -52,8 +58,10 @@ public sealed class HeaderMap
             if (spec.Required && indexes[s] < 0)
             {
                 var aliases = spec.Aliases.Length == 0 ? string.Empty : $" (or {string.Join(", ", spec.Aliases.Select(a => $"'{a}'"))})";
-                errors.Add(new ValidationIssue(header.RowNumber, spec.Name, null, IssueCode.MissingColumn,
-                    $"The required column '{spec.Name}'{aliases} is missing from the header row. Add it and fill it in for every row."));
+                var message = HeaderSuggestion.Closest(spec, unknown) is { } near
+                    ? $"The required column '{spec.Name}'{aliases} is missing from the header row. Did you mean '{near}'? If so, rename it to {spec.Name}; if not, add the column and fill it in for every row."
+                    : $"The required column '{spec.Name}'{aliases} is missing from the header row. Add it and fill it in for every row.";
+                errors.Add(new ValidationIssue(header.RowNumber, spec.Name, null, IssueCode.MissingColumn, message));
             }
         }
 

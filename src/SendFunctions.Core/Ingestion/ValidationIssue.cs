@@ -51,4 +51,9 @@ public enum IssueCode
     ImplausibleDate,
     MoreIssues,
     PersonalData,
+    OutOfRange,
+    ScoreMismatch,
+    ReportBackWithoutDueMeeting,
+    DueBeforeMeeting,
+    MeetingAfterAsOf,
 }

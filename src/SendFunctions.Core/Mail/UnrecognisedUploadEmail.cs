@@ -42,7 +42,7 @@ public static partial class UnrecognisedUploadEmail
             $"A file was uploaded to drops/{shown}. It was kept, but not processed, because uploads must be named {DropPath.ExpectedPattern}.",
             recognised
                 ? $"It looks like the {closest.Dataset.ToSlug()} return for {closest.Period.ToLongName()}. To send it, upload the same file again as drops/{closest.Name} (in Azure Storage Explorer: open the drops container, the folder {closest.Period}, and upload it there named {closest.Dataset.ToSlug()}.{closest.Format.ToExtension()})."
-                : $"We could not tell which return it is. The closest valid path is drops/{closest.Name}; please upload it again under the name of its dataset (milestones, metrics or actions) in the folder of its month.",
+                : $"We could not tell which return it is. The closest valid path is drops/{closest.Name}; please upload it again under the name of its dataset ({string.Join(", ", Enum.GetValues<Dataset>().Select(d => d.ToSlug()))}) in the folder of its month.",
             "Nothing else needs to change in the file. If it was uploaded by mistake, no action is needed.",
         };
         var html = paragraphs.Select(Html.P).ToList();

@@ -13,7 +13,12 @@ public sealed record MetricReading(
     decimal Value,
     ReportingPeriod DataPeriod,
     decimal? Target,
-    decimal? Baseline);
+    decimal? Baseline)
+{
+    /// <summary>The owner's words on the measure this month, printed beside it; null when none was given (and then not written to JSON).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Commentary { get; init; }
+}
 
 public enum MetricUnit
 {

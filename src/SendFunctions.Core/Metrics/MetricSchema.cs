@@ -9,7 +9,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
-        new("MetricId", true, "ID", "Ref"),
+        ColumnSpec.Id("MetricId", "Metric", "ID", "Ref"),
         new("Metric", true, "Name", "Measure", "Indicator") { FreeText = true },
         new("Area", true, "Workstream"),
         new("Unit", true),
@@ -18,7 +18,10 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
         new("DataPeriod", false, "Latest Data Update", "Data Month"),
         new("Target", false),
         new("Baseline", false),
+        new("Commentary", false, "Comments", "Narrative", "Commentary On Performance") { FreeText = true },
     ];
+
+    public const int MaxCommentaryLength = 4000;
 
     public IReadOnlyList<ColumnSpec> Columns => Spec;
 
@@ -38,6 +41,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
         var dataPeriod = ReadDataPeriod(cells);
         var target = cells.Number("Target", required: false);
         var baseline = cells.Number("Baseline", required: false);
+        var commentary = cells.Text("Commentary", MaxCommentaryLength);
 
         if (unit == MetricUnit.Percent)
         {
@@ -50,7 +54,10 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
             return null;
         }
 
-        return new MetricReading(id, name, area, unit.Value, polarity.Value, value.Value, dataPeriod ?? context.Period, target, baseline);
+        return new MetricReading(id, name, area, unit.Value, polarity.Value, value.Value, dataPeriod ?? context.Period, target, baseline)
+        {
+            Commentary = commentary.Length == 0 ? null : commentary,
+        };
     }
 
     public static string Symbol(MetricUnit unit) => unit switch
@@ -127,38 +134,10 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
     /// <summary>yyyy-MM; also a workbook date cell or a full date (Excel often turns 2025-01 into 01/01/2025), or "Jan 2025".</summary>
     private ReportingPeriod? ReadDataPeriod(CellParser cells)
     {
-        var cell = cells.RawCell("DataPeriod");
-        ReportingPeriod? period = null;
-        if (cell.Kind is CellKind.Date or CellKind.Number && cell.Number is >= 1 and < 2958466)
+        var period = PeriodCell.Read(cells, "DataPeriod", "Write the month the figure describes as yyyy-MM, for example 2025-01 (or leave it empty for this month).");
+        if (period is null)
         {
-            period = ReportingPeriod.Containing(DateOnly.FromDateTime(DateTime.FromOADate(cell.Number)));
-        }
-        else
-        {
-            var text = cell.Text.Trim();
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (ReportingPeriod.TryParse(text, out var parsed))
-            {
-                period = parsed;
-            }
-            else if (CellParser.TryParseDate(text, out var date) && date.Year >= 2000)
-            {
-                period = ReportingPeriod.Containing(date);
-            }
-            else if (DateOnly.TryParseExact(text, ["MMM yyyy", "MMMM yyyy"], CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.AllowWhiteSpaces, out var month)
-                || DateOnly.TryParseExact(text, ["MMM yyyy", "MMMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out month))
-            {
-                period = ReportingPeriod.Containing(month);
-            }
-            else
-            {
-                cells.Error("DataPeriod", text, IssueCode.BadPeriod, "Write the month the figure describes as yyyy-MM, for example 2025-01 (or leave it empty for this month).");
-                return null;
-            }
+            return null;
         }
 
         if (period > context.Period)

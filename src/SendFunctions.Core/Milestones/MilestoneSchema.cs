@@ -11,7 +11,7 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
 
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
-        new("MilestoneId", true, "ID", "Ref", "Milestone Ref"),
+        ColumnSpec.Id("MilestoneId", "Milestone", "ID", "Ref"),
         new("Workstream", true, "Area", "WSoA Area"),
         new("Milestone", true, "Description", "Action") { FreeText = true },
         new("Owner", true, "Lead"),

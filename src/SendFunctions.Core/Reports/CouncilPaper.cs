@@ -32,16 +32,32 @@ internal static class CouncilPaper
 
         word.Heading(1, "RECOMMENDATION/S");
         word.Paragraph(c.Fill(s.RecommendationsIntro ?? $"The {s.Board} is requested to:"));
-        word.NumberedList(c.Fill(s.Recommendations ?? ["Note the progress made against the Written Statement of Action set out in Appendix 1."]));
+        word.NumberedList(c.Fill(s.Recommendations ?? ["Note the progress made against the Written Statement of Action set out in Appendix 1."])
+            .Concat(BusinessSections.Recommendations(c)));
 
         word.Heading(1, "SUPPORTING INFORMATION");
         var section = 0;
         section = Section(word, section, "REASON/S FOR RECOMMENDATION/S", c.Fill(s.Reasons));
         section = Section(word, section, "OTHER OPTIONS CONSIDERED", c.Fill(s.OtherOptions ?? ["No other options have been considered."]));
         section = Section(word, section, "BACKGROUND INFORMATION", c.Fill(s.Background).Concat(Progress(c)));
+        if (BusinessSections.ReportBackParagraphs(c) is { } reportBacks)
+        {
+            section = Section(word, section, "REPORTS DUE TO COME BACK", reportBacks);
+        }
+
+        // The risks section comes from the risk and issue log where the month has one; the configured text otherwise.
+        var risksWritten = false;
         foreach (var implication in s.Implications ?? [])
         {
-            section = Section(word, section, c.Fill(implication.Heading).ToUpper(British), c.Fill(implication.Paragraphs));
+            var heading = c.Fill(implication.Heading).ToUpper(British);
+            var fromLog = !risksWritten && heading.Contains("RISK", StringComparison.Ordinal) ? BusinessSections.RiskSection(c, c.Fill(implication.Paragraphs)) : null;
+            risksWritten |= fromLog is not null;
+            section = Section(word, section, heading, fromLog ?? c.Fill(implication.Paragraphs));
+        }
+
+        if (!risksWritten && BusinessSections.RiskSection(c, []) is { Count: > 0 } risks)
+        {
+            section = Section(word, section, "RELEVANT RISKS", risks);
         }
 
         if (s.Author is { } author)

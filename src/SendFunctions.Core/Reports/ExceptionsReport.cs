@@ -40,6 +40,7 @@ internal static class ExceptionsReport
 
         Metrics(word, status);
         Actions(word, status);
+        BusinessSections.Exceptions(word, c);
         annex.Write(word, 1);
     }
 

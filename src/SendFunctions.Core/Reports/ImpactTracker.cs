@@ -57,11 +57,13 @@ internal static class ImpactTracker
         if (status.Returns.Metrics.IsAccepted)
         {
             MetricTable(word, status.Metrics);
+            MetricCommentary(word, status.Metrics);
             TrendCharts(word, context, headingLevel + 1);
         }
         else if (status.EarlierMetrics is { } earlier)
         {
             MetricTable(word, earlier.Value, earlier.Period);
+            MetricCommentary(word, earlier.Value);
         }
 
         annex.Write(word, headingLevel + 1);
@@ -160,6 +162,19 @@ internal static class ImpactTracker
             ]).ToList()));
     }
 
+    /// <summary>The owners' commentary on the measures in a table, in its order, after it; nothing when none was given.</summary>
+    public static void MetricCommentary(WordWriter word, IReadOnlyList<MetricAssessment> metrics)
+    {
+        var commented = metrics.Where(m => m.Reading.Commentary is not null).ToList();
+        if (commented.Count == 0)
+        {
+            return;
+        }
+
+        word.Paragraph("Commentary on the measures, from their owners:");
+        word.BulletList(commented.Select(m => $"{m.Reading.Name}: {m.Reading.Commentary}"));
+    }
+
     private static void TrendCharts(WordWriter word, ReportContext context, int level)
     {
         var wanted = context.Settings.TrendMetrics;
@@ -176,7 +191,7 @@ internal static class ImpactTracker
         word.Heading(level, "Metric trends");
         foreach (var metric in charted)
         {
-            word.Chart(TrendChart(metric.Reading, context.Status.MetricSeries[metric.Reading.Id], context.Status.Period));
+            word.Chart(TrendChart(metric.Reading, context.Status.MetricSeries[metric.Reading.Id], context.Status.Period, context.Status.Business.Targets));
         }
     }
 
@@ -184,8 +199,14 @@ internal static class ImpactTracker
     /// A metric by the month its data describes, one category per month from the first figure to the latest, with a gap
     /// where no drop gave a figure for a month; the alt text names the latest figure and its month.
     /// </summary>
-    private static ChartSpec TrendChart(MetricReading reading, IReadOnlyList<MetricPoint> points, ReportingPeriod period)
+    private static ChartSpec TrendChart(MetricReading reading, IReadOnlyList<MetricPoint> points, ReportingPeriod period, IReadOnlyList<MetricTarget>? targets)
     {
+        var trajectory = (targets ?? []).Where(t => string.Equals(t.MetricId, reading.Id, StringComparison.OrdinalIgnoreCase)).OrderBy(t => t.Period).ToList();
+        if (trajectory.Count > 0)
+        {
+            return TrajectoryChart(reading, points, period, trajectory);
+        }
+
         var first = points[0].Period;
         var latest = points[^1];
         var months = Enumerable.Range(0, latest.Period.MonthsSince(first) + 1).Select(first.AddMonths).ToList();
@@ -212,6 +233,39 @@ internal static class ImpactTracker
             months.Select(m => m.ToLongName()).ToList(),
             series,
             "Month the data describes",
+            AxisTitle(reading.Unit),
+            reading.Unit == MetricUnit.Percent ? (0, 100) : null,
+            HeightTwips: 4320);
+    }
+
+    /// <summary>
+    /// The trend chart of a metric with a trajectory: the months run from the first figure or step to the last, and the
+    /// target line steps to each new target in its month.
+    /// </summary>
+    private static ChartSpec TrajectoryChart(MetricReading reading, IReadOnlyList<MetricPoint> points, ReportingPeriod period, List<MetricTarget> trajectory)
+    {
+        var first = points[0].Period < trajectory[0].Period ? points[0].Period : trajectory[0].Period;
+        var last = points[^1].Period > trajectory[^1].Period ? points[^1].Period : trajectory[^1].Period;
+        var months = Enumerable.Range(0, last.MonthsSince(first) + 1).Select(first.AddMonths).ToList();
+        var byMonth = points.ToDictionary(p => p.Period, p => p.Value);
+        var steps = months.Select(m => trajectory.LastOrDefault(t => t.Period <= m)?.Target).ToList();
+        var series = new List<ChartSeries>
+        {
+            new(reading.Name, Palette.ChartColour(Rag.Blue), months.Select(m => byMonth.TryGetValue(m, out var v) ? (double?)(double)v : null).ToList()),
+            new("Target (trajectory)", Palette.ChartColour(Rag.None), steps.Select(t => t is { } v ? (double?)(double)v : null).ToList()),
+        };
+        var latest = points[^1];
+        var alt = $"Line chart of {reading.Name} by the month the data describes, from {first.ToLongName()} to {last.ToLongName()}, with its target trajectory. "
+            + $"Latest available figure: {Value(reading, latest.Value)} for {latest.Period.ToLongName()}."
+            + (latest.Period < period ? $" No figure has been reported for a later month up to {period.ToLongName()}." : string.Empty)
+            + $" Target trajectory: {Words.List(trajectory.Select(t => $"{Value(reading, t.Target)} from {t.Period.ToLongName()}").ToList())}.";
+        return new ChartSpec(
+            ChartKind.Line,
+            $"{reading.Name} ({Unit(reading.Unit)})",
+            alt,
+            months.Select(m => m.ToLongName()).ToList(),
+            series,
+            "Month",
             AxisTitle(reading.Unit),
             reading.Unit == MetricUnit.Percent ? (0, 100) : null,
             HeightTwips: 4320);

@@ -41,16 +41,30 @@ internal static class PartnershipSummary
         }
 
         FrontMatter.DataUsed(word, c);
-        ActionLog(word, status);
-        Progress(word, status);
-        Performance(word, c);
-        NextSteps(word, status);
-        Glossary.Write(word, c, "5. Abbreviations used in this summary");
+
+        // Sections are numbered as they are written: the subgroups' updates and the decision log come only where the
+        // programme has them, and without them the summary is numbered as it always was.
+        var section = 0;
+        ActionLog(word, status, ++section);
+        if (BusinessSections.Has(c, Ingestion.Dataset.Updates))
+        {
+            BusinessSections.Updates(word, c, (++section).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (BusinessSections.Has(c, Ingestion.Dataset.Decisions))
+        {
+            BusinessSections.Decisions(word, c, (++section).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Progress(word, status, ++section);
+        Performance(word, c, ++section);
+        NextSteps(word, c, ++section);
+        Glossary.Write(word, c, $"{++section}. Abbreviations used in this summary");
     }
 
-    private static void ActionLog(WordWriter word, PeriodStatus status)
+    private static void ActionLog(WordWriter word, PeriodStatus status, int number)
     {
-        word.Heading(1, "1. Review of the action log");
+        word.Heading(1, $"{number}. Review of the action log");
         foreach (var sentence in Narrative.ActionsOf(status))
         {
             word.Paragraph(sentence);
@@ -77,9 +91,9 @@ internal static class PartnershipSummary
         }
     }
 
-    private static void Progress(WordWriter word, PeriodStatus status)
+    private static void Progress(WordWriter word, PeriodStatus status, int number)
     {
-        word.Heading(1, "2. Progress on the Written Statement of Action");
+        word.Heading(1, $"{number}. Progress on the Written Statement of Action");
         word.Paragraph(Narrative.Milestones(status.Summary.Counts));
         if (Narrative.OnHold(status) is { } onHold)
         {
@@ -94,7 +108,7 @@ internal static class PartnershipSummary
         var section = 0;
         foreach (var workstream in status.Summary.Workstreams)
         {
-            word.Heading(2, $"2.{++section} {workstream.Workstream}");
+            word.Heading(2, $"{number}.{++section} {workstream.Workstream}");
             word.Paragraph(Narrative.Milestones(workstream.Counts));
             var attention = status.Milestones
                 .Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase))
@@ -111,7 +125,7 @@ internal static class PartnershipSummary
         }
     }
 
-    private static void Performance(WordWriter word, ReportContext c)
+    private static void Performance(WordWriter word, ReportContext c, int number)
     {
         var status = c.Status;
         var (metrics, earlier) = status.Returns.Metrics.IsAccepted
@@ -123,7 +137,7 @@ internal static class PartnershipSummary
             word.StartLandscapeSection();
         }
 
-        word.Heading(1, "3. Performance");
+        word.Heading(1, $"{number}. Performance");
         foreach (var sentence in Narrative.MetricsOf(status))
         {
             word.Paragraph(sentence);
@@ -139,18 +153,25 @@ internal static class PartnershipSummary
         var ordered = metrics.OrderBy(m => wanted is null ? (m.Reading.Target is null ? 1 : 0) : (wanted.Contains(m.Reading.Id, StringComparer.OrdinalIgnoreCase) ? 0 : 1)).ToList();
         ImpactTracker.MetricTable(word, ordered.Take(ItemsPerList).ToList(), earlier);
         More(word, ordered.Count - ItemsPerList, "metric", "the WSoA Impact Tracker");
+        ImpactTracker.MetricCommentary(word, ordered.Take(ItemsPerList).ToList());
         word.EndLandscapeSection();
     }
 
-    private static void NextSteps(WordWriter word, PeriodStatus status)
+    private static void NextSteps(WordWriter word, ReportContext c, int number)
     {
-        word.Heading(1, "4. Next steps for the month ahead");
+        var status = c.Status;
+        word.Heading(1, $"{number}. Next steps for the month ahead");
         word.Paragraph(Narrative.DueNext(status));
         var due = status.Summary.DueNextPeriod;
         if (due.Count > 0)
         {
             word.BulletList(due.Take(ItemsPerList).Select(m => $"{m.Milestone.Id} ({m.Milestone.Title}): {m.Milestone.Owner}, due {ReportContext.Date(m.Milestone.EffectiveDue)}."));
             More(word, due.Count - ItemsPerList, "milestone due next month", "the WSoA Impact Tracker", "milestones due next month");
+        }
+
+        if (BusinessSections.Has(c, Ingestion.Dataset.Decisions) && status.Business.Decisions is not null)
+        {
+            BusinessSections.DueAndOverdue(word, c);
         }
 
         word.Paragraph(Narrative.Deadline(status));

@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Metrics;
@@ -19,7 +20,20 @@ public sealed record AcceptedPeriod(
     PeriodReturns? Returns = null)
 {
     /// <summary>The returns as given, or as the data present implies.</summary>
-    public PeriodReturns ReturnsOrPresence => Returns ?? PeriodReturns.FromPresence(Milestones is not null, Metrics is not null, Actions is not null);
+    public PeriodReturns ReturnsOrPresence => Returns ?? PeriodReturns.FromPresence(Milestones is not null, Metrics is not null, Actions is not null) with
+    {
+        Optional = [.. Present(Dataset.Updates, Updates), .. Present(Dataset.Decisions, Decisions), .. Present(Dataset.Risks, Risks), .. Present(Dataset.Targets, Targets)],
+    };
+
+    public IReadOnlyList<SubgroupUpdate>? Updates { get; init; }
+
+    public IReadOnlyList<BoardDecision>? Decisions { get; init; }
+
+    public IReadOnlyList<RiskEntry>? Risks { get; init; }
+
+    public IReadOnlyList<MetricTarget>? Targets { get; init; }
+
+    private static IEnumerable<DatasetReturn> Present<T>(Dataset dataset, IReadOnlyList<T>? rows) => rows is null ? [] : [DatasetReturn.Accepted(dataset)];
 }
 
 /// <summary>Turns the accepted data of several periods into the inputs for one, whatever store it came from.</summary>
@@ -33,7 +47,13 @@ public static class AcceptedData
             g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
             g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
             g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions,
-            g.Key == period ? returns : null));
+            g.Key == period ? returns : null)
+        {
+            Updates = g.FirstOrDefault(d => d.Dataset == Dataset.Updates)?.Updates,
+            Decisions = g.FirstOrDefault(d => d.Dataset == Dataset.Decisions)?.Decisions,
+            Risks = g.FirstOrDefault(d => d.Dataset == Dataset.Risks)?.Risks,
+            Targets = g.FirstOrDefault(d => d.Dataset == Dataset.Targets)?.Targets,
+        });
     }
 
     /// <summary>
@@ -46,7 +66,8 @@ public static class AcceptedData
         return drops.Where(d => d.Period <= period && d.Dataset switch
             {
                 Dataset.Milestones => d.Period == period || d.Period == period.Previous,
-                Dataset.Actions => d.Period == period,
+                Dataset.Actions or Dataset.Updates or Dataset.Decisions => d.Period == period,
+                Dataset.Risks => d.Period == period || d.Period == period.Previous,
                 _ => true,
             })
             .ToList();
@@ -80,6 +101,14 @@ public static class AcceptedData
             .FirstOrDefault();
         return new PeriodInputs(
             period, deadline, current.Milestones, previous, current.Metrics ?? [], history, current.Actions ?? [], tolerancePercent,
-            current.ReturnsOrPresence, missingReturns, earlierActions);
+            current.ReturnsOrPresence, missingReturns, earlierActions)
+        {
+            Business = new BusinessInputs(
+                current.Updates,
+                current.Decisions,
+                current.Risks,
+                last?.Risks,
+                accepted.Where(p => p.Key <= period && p.Value.Targets is not null).OrderByDescending(p => p.Key).Select(p => p.Value.Targets).FirstOrDefault()),
+        };
     }
 }

@@ -15,6 +15,10 @@ public static class DataNarrative
         Dataset.Milestones => "milestone return",
         Dataset.Metrics => "metrics return",
         Dataset.Actions => "action log",
+        Dataset.Updates => "subgroup update return",
+        Dataset.Decisions => "decision log",
+        Dataset.Risks => "risk and issue log",
+        Dataset.Targets => "metric targets",
         _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
     };
 
@@ -100,6 +104,11 @@ public static class DataNarrative
         Dataset.Actions when status.EarlierActions is { } earlier =>
             $"the action log shown is the one for {earlier.Period.ToLongName()}, the last accepted, and is labelled as such",
         Dataset.Actions => "this paper cannot report on the action log for the month",
+        Dataset.Updates => "the subgroups' own updates for the month are not in this paper",
+        Dataset.Decisions => "this paper cannot list the Board's decisions for the month or the reports due to come back",
+        Dataset.Risks => "this paper cannot report on the risk and issue log for the month",
+        Dataset.Targets when status.Business.Targets is not null => "the targets used are those of the last trajectory accepted",
+        Dataset.Targets => "measures are rated against the targets given in the metrics return",
         _ => "there is nothing to report",
     };
 }

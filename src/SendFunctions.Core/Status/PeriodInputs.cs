@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
@@ -25,7 +26,24 @@ public sealed record PeriodInputs(
     decimal TolerancePercent = MetricRules.DefaultTolerancePercent,
     PeriodReturns? Returns = null,
     MissingReturnDisplay MissingReturns = MissingReturnDisplay.Nothing,
-    ActionDrop? EarlierActions = null);
+    ActionDrop? EarlierActions = null)
+{
+    /// <summary>The Board's own business; <see cref="BusinessInputs.None"/> when the period has none of it.</summary>
+    public BusinessInputs Business { get; init; } = BusinessInputs.None;
+}
+
+/// <summary>The accepted returns of the Board's own business for a period; null where the period has none accepted.</summary>
+/// <param name="PreviousRisks">Last month's accepted risk log, from which a risk's trend is computed where its owner gave none.</param>
+/// <param name="Targets">The latest accepted targets return at or before the period: a trajectory is not re-sent monthly.</param>
+public sealed record BusinessInputs(
+    IReadOnlyList<SubgroupUpdate>? Updates,
+    IReadOnlyList<BoardDecision>? Decisions,
+    IReadOnlyList<RiskEntry>? Risks,
+    IReadOnlyList<RiskEntry>? PreviousRisks,
+    IReadOnlyList<MetricTarget>? Targets)
+{
+    public static readonly BusinessInputs None = new(null, null, null, null, null);
+}
 
 /// <summary>One earlier period's accepted metrics.</summary>
 public sealed record MetricDrop(ReportingPeriod Period, IReadOnlyList<MetricReading> Readings);

@@ -18,8 +18,42 @@ public sealed record PeriodReturns
 
     public DatasetReturn Actions { get; }
 
-    /// <summary>Milestones, metrics, actions: the order every paper lists them in.</summary>
-    public IReadOnlyList<DatasetReturn> All => [Milestones, Metrics, Actions];
+    /// <summary>
+    /// The returns of the Board's own business (updates, decisions, risks, targets) this period has: those the programme
+    /// expects and those accepted without being expected (see <see cref="OptionalOf"/>); empty when it has none, so a paper
+    /// without them reads exactly as before.
+    /// </summary>
+    public IReadOnlyList<DatasetReturn> Optional
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            field = value.All(r => r.Dataset.IsOptional()) && value.DistinctBy(r => r.Dataset).Count() == value.Count
+                ? [.. value.OrderBy(r => r.Dataset)]
+                : throw new ArgumentException("Optional returns are the Board's business datasets, each at most once.", nameof(value));
+        }
+    } = [];
+
+    /// <summary>Milestones, metrics, actions, then the optional returns in dataset order: the order every paper lists them in.</summary>
+    public IReadOnlyList<DatasetReturn> All => Optional.Count == 0 ? [Milestones, Metrics, Actions] : [Milestones, Metrics, Actions, .. Optional];
+
+    /// <summary>Whether the period has this return at all: always for the three, for an optional one when expected or accepted.</summary>
+    public bool Has(Dataset dataset) => !dataset.IsOptional() || Optional.Any(r => r.Dataset == dataset);
+
+    /// <summary>Whether the period has an accepted version of this return.</summary>
+    public bool Accepted(Dataset dataset) => Has(dataset) && For(dataset).IsAccepted;
+
+    /// <summary>
+    /// The optional returns a period has: each one the programme expects (<paramref name="expected"/>), and any other that
+    /// was accepted; one neither expected nor accepted is left out, so nothing is said of it.
+    /// </summary>
+    public static IReadOnlyList<DatasetReturn> OptionalOf(IEnumerable<DatasetReturn> returns, Func<Dataset, bool> expected)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(expected);
+        return returns.Where(r => r.Dataset.IsOptional() && (r.IsAccepted || expected(r.Dataset))).ToList();
+    }
 
     /// <summary>The returns that were not accepted (missing first, then rejected, each in dataset order).</summary>
     public IReadOnlyList<DatasetReturn> NotAccepted =>
@@ -30,7 +64,7 @@ public sealed record PeriodReturns
         Dataset.Milestones => Milestones,
         Dataset.Metrics => Metrics,
         Dataset.Actions => Actions,
-        _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
+        _ => Optional.FirstOrDefault(r => r.Dataset == dataset) ?? throw new ArgumentOutOfRangeException(nameof(dataset), $"The period has no {dataset.ToSlug()} return."),
     };
 
     /// <summary>

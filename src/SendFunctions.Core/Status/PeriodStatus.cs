@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
@@ -25,6 +26,9 @@ public sealed record PeriodStatus(
     LastAccepted<IReadOnlyList<MetricAssessment>>? EarlierMetrics = null,
     LastAccepted<ActionLog>? EarlierActions = null)
 {
+    /// <summary>The Board's own business: subgroup updates, decisions, risks, targets; <see cref="BoardBusiness.None"/> when the period has none.</summary>
+    public BoardBusiness Business { get; init; } = BoardBusiness.None;
+
     /// <summary>Milestones whose owners report them on hold; each keeps the status its dates give it.</summary>
     public IReadOnlyList<MilestoneAssessment> OnHold => Milestones.Where(m => m.OnHold).ToList();
 }

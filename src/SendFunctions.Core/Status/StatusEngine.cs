@@ -1,4 +1,5 @@
 using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Metrics;
 using SendFunctions.Core.Milestones;
@@ -48,13 +49,22 @@ public static class StatusEngine
             Summarise(inputs, milestones),
             returns,
             earlierMetrics,
-            earlierActions);
+            earlierActions)
+        {
+            Business = Business(inputs.Business),
+        };
 
         // Each reading is judged as at the month of the drop it came from, so an earlier month's figures read as they did then.
         IReadOnlyList<MetricAssessment> Assess(IReadOnlyList<MetricReading> readings, Periods.ReportingPeriod drop) => readings
-            .Select(r => MetricRules.Assess(r, drop, PreviousValue(inputs, r.Id, drop), inputs.TolerancePercent))
+            .Select(r => MetricRules.Assess(Trajectory.Apply(r, inputs.Business.Targets), drop, PreviousValue(inputs, r.Id, drop), inputs.TolerancePercent))
             .ToList();
     }
+
+    private static BoardBusiness Business(BusinessInputs b) => b == BusinessInputs.None ? BoardBusiness.None : new BoardBusiness(
+        b.Updates,
+        b.Decisions,
+        b.Risks is { } risks ? RiskAssessment.Assess(risks, b.PreviousRisks) : null,
+        b.Targets);
 
     /// <summary>The returns as given (or as the data implies); a state that contradicts the data is a programming error.</summary>
     private static PeriodReturns CheckedReturns(PeriodInputs inputs)

@@ -43,7 +43,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         }
 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
-        var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct);
+        var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct, d => programme.DatasetFor(d) is not null);
         var accepted = AcceptedData.FromCurated(drops, request.Period, returns);
         if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns) is not { } inputs)
         {

@@ -13,7 +13,9 @@ namespace SendFunctions.Reporting;
 /// </summary>
 internal static class ReturnStore
 {
-    public static async Task<PeriodReturns> ForAsync(BlobServiceClient blobs, ReportingPeriod period, IReadOnlyList<CuratedDrop> current, TimeZoneInfo zone, CancellationToken ct)
+    /// <param name="expected">Whether the programme expects an optional dataset (reporting.json names its owner); null for none.</param>
+    public static async Task<PeriodReturns> ForAsync(
+        BlobServiceClient blobs, ReportingPeriod period, IReadOnlyList<CuratedDrop> current, TimeZoneInfo zone, CancellationToken ct, Func<Dataset, bool>? expected = null)
     {
         var returns = new Dictionary<Dataset, DatasetReturn>();
         foreach (var dataset in Enum.GetValues<Dataset>())
@@ -26,7 +28,10 @@ internal static class ReturnStore
             returns[dataset] = ReturnHistory.Of(dataset, uploads, inUse, zone);
         }
 
-        return new PeriodReturns(returns[Dataset.Milestones], returns[Dataset.Metrics], returns[Dataset.Actions]);
+        return new PeriodReturns(returns[Dataset.Milestones], returns[Dataset.Metrics], returns[Dataset.Actions])
+        {
+            Optional = PeriodReturns.OptionalOf(returns.Values, expected ?? (_ => false)),
+        };
     }
 
     /// <summary>The JSON documents under a prefix, by their stamp (upload time and ETag) and that time.</summary>

@@ -41,6 +41,17 @@ public sealed class ReminderPlanTests
     }
 
     [Fact]
+    public void For_OptionalDatasetConfiguredAsExpected_IsRemindedAndOneNotConfiguredIsNot()
+    {
+        var received = new HashSet<Dataset> { Dataset.Milestones, Dataset.Metrics, Dataset.Actions };
+        var plan = ReminderPlan.For(Date("2025-01-09"), SampleStatus.BusinessConfig, p => p == ReportingPeriod.Of(2024, 12) ? received : [], Calendar);
+        var december = plan.Where(r => r.Period == ReportingPeriod.Of(2024, 12)).SelectMany(r => r.Datasets).ToList();
+        Assert.Contains(Dataset.Risks, december);
+        Assert.DoesNotContain(Dataset.Targets, december);
+        Assert.DoesNotContain(ReminderPlan.For(Date("2025-01-09"), SampleStatus.Config, p => p == ReportingPeriod.Of(2024, 12) ? received : [], Calendar), r => r.Period == ReportingPeriod.Of(2024, 12));
+    }
+
+    [Fact]
     public void For_AfterTheDueMonthEnds_NoLongerEscalatesLastMonthsDrop() =>
         Assert.DoesNotContain(ReminderPlan.For(Date("2025-02-03"), SampleStatus.Config, _ => new HashSet<Dataset>(), Calendar), r => r.Period == ReportingPeriod.Of(2024, 12));
 

@@ -12,8 +12,49 @@ internal static class SampleStatus
         ReportingConfig.Parse(File.ReadAllBytes(Path.Combine(Repository.Samples, "config", "reporting.json"))).Config
         ?? throw new InvalidOperationException("samples/config/reporting.json is invalid.");
 
-    /// <summary>Every sample month's accepted data, as the curated store would hold it.</summary>
-    public static IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> Accepted { get; } = Load();
+    /// <summary>
+    /// Every sample month's milestones, metrics and action log, as the curated store would hold them, without the Board's
+    /// own business (updates, decisions, risks, targets, metric commentary): the papers as they read before it existed.
+    /// </summary>
+    public static IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> Accepted { get; } = Load(business: false);
+
+    /// <summary>Every sample month's accepted data, the Board's own business included.</summary>
+    public static IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> AcceptedWithBusiness { get; } = Load(business: true);
+
+    /// <summary>The sample configuration with the updates, decisions and risks expected (their owners named); targets are not expected monthly.</summary>
+    public static ReportingConfig BusinessConfig { get; } = Config with
+    {
+        Datasets = new Dictionary<string, DatasetSettings>(Config.Datasets)
+        {
+            ["updates"] = new(new Person("Partnership Board Secretary", "send.board@example.gov.uk"), 3),
+            ["decisions"] = new(new Person("Partnership Board Secretary", "send.board@example.gov.uk"), 3),
+            ["risks"] = new(new Person("SEND Improvement Programme Office", "send.pmo@example.gov.uk")),
+        },
+    };
+
+    /// <summary>The status of a sample month with the Board's business, the updates, decisions and risks expected as <see cref="BusinessConfig"/> says.</summary>
+    public static PeriodStatus WithBusiness(string period, Func<AcceptedPeriod, AcceptedPeriod>? change = null)
+    {
+        var target = ReportingPeriod.Parse(period);
+        var accepted = AcceptedWithBusiness.ToDictionary(p => p.Key, p => p.Key == target && change is not null ? change(p.Value) : p.Value);
+        var month = accepted[target];
+        var returns = month.ReturnsOrPresence with
+        {
+            Optional = PeriodReturns.OptionalOf(
+                Enum.GetValues<Dataset>().Where(d => d.IsOptional()).Select(d => Present(month, d) ? DatasetReturn.Accepted(d) : DatasetReturn.Missing(d)),
+                d => BusinessConfig.DatasetFor(d) is not null),
+        };
+        accepted[target] = month with { Returns = returns };
+        return StatusEngine.Compute(AcceptedData.InputsFor(target, Config.Programme.Deadline, Config.Programme.MetricTolerancePercent, accepted)!);
+    }
+
+    private static bool Present(AcceptedPeriod month, Dataset dataset) => dataset switch
+    {
+        Dataset.Updates => month.Updates is not null,
+        Dataset.Decisions => month.Decisions is not null,
+        Dataset.Risks => month.Risks is not null,
+        _ => month.Targets is not null,
+    };
 
     public static PeriodStatus For(string period) => With(period, month => month);
 
@@ -25,7 +66,7 @@ internal static class SampleStatus
         return StatusEngine.Compute(AcceptedData.InputsFor(target, Config.Programme.Deadline, Config.Programme.MetricTolerancePercent, accepted, display)!);
     }
 
-    private static Dictionary<ReportingPeriod, AcceptedPeriod> Load()
+    private static Dictionary<ReportingPeriod, AcceptedPeriod> Load(bool business)
     {
         var accepted = new Dictionary<ReportingPeriod, AcceptedPeriod>();
         foreach (var folder in Directory.GetDirectories(Path.Combine(Repository.Samples, "drops")))
@@ -39,8 +80,16 @@ internal static class SampleStatus
                 rows[drop.Dataset] = DropValidator.Validate(drop, stream, new ValidationSettings(Config.Programme.Deadline, IngestionLimits.Default)).Data!;
             }
 
-            accepted[month] = new AcceptedPeriod(
-                ((MilestoneRows)rows[Dataset.Milestones]).Items, ((MetricRows)rows[Dataset.Metrics]).Items, ((ActionRows)rows[Dataset.Actions]).Items);
+            var metrics = ((MetricRows)rows[Dataset.Metrics]).Items;
+            accepted[month] = business
+                ? new AcceptedPeriod(((MilestoneRows)rows[Dataset.Milestones]).Items, metrics, ((ActionRows)rows[Dataset.Actions]).Items)
+                {
+                    Updates = (rows.GetValueOrDefault(Dataset.Updates) as UpdateRows)?.Items,
+                    Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DecisionRows)?.Items,
+                    Risks = (rows.GetValueOrDefault(Dataset.Risks) as RiskRows)?.Items,
+                    Targets = (rows.GetValueOrDefault(Dataset.Targets) as TargetRows)?.Items,
+                }
+                : new AcceptedPeriod(((MilestoneRows)rows[Dataset.Milestones]).Items, [.. metrics.Select(m => m with { Commentary = null })], ((ActionRows)rows[Dataset.Actions]).Items);
         }
 
         return accepted;

@@ -26,7 +26,7 @@ internal sealed class SectionsRule : IConfigRule
         {
             if (!DatasetNames.TryParse(name, out _))
             {
-                yield return ConfigFinding.Error($"datasets.{name}", "is not a dataset.", "Use milestones, metrics or actions.");
+                yield return ConfigFinding.Error($"datasets.{name}", "is not a dataset.", $"Use one of {string.Join(", ", Enum.GetValues<Dataset>().Select(d => d.ToSlug()))}.");
             }
             else if (settings is null)
             {

@@ -45,6 +45,10 @@ internal static class CsvCorpus
         yield return Csv("date-after-2100", Dataset.Milestones, () => Text(MilestoneHeader, Milestone(due: "31/03/2205")), false, IssueCode.ImplausibleDate);
         yield return Csv("random-binary", Dataset.Metrics, () => Random(64 * 1024, 17), false, null);
         yield return Csv("only-quotes", Dataset.Actions, () => Utf8.GetBytes(new string('"', 100_001)), false, null);
+        yield return Csv("updates-one-megabyte-progress", Dataset.Updates, () => Text("Workstream,Lead,Progress,NextSteps", "WS1,Lead," + new string('x', 1024 * 1024) + ",Next"), false, IssueCode.TooLong);
+        yield return Csv("decisions-formula-text", Dataset.Decisions, () => Text("DecisionId,MeetingDate,Type,Text", "D-1,28/01/2025,Decision,\"=HYPERLINK(\"\"x\"\")\""), true, null);
+        yield return Csv("risks-score-overflow", Dataset.Risks, () => Text("RiskId,Title,Workstream,Owner,Likelihood,Impact,Score", "R-1,T,W,O,5,5,1E+300"), false, IssueCode.BadNumber);
+        yield return Csv("targets-ten-thousand-months", Dataset.Targets, () => Text(["MetricId,Period,Target", .. Enumerable.Range(0, 10_000).Select(i => $"M{i % 7},2025-{(i % 12) + 1:00},{i}")]), false, IssueCode.DuplicateId);
         yield return Csv("row-longer-than-the-limit", Dataset.Milestones, () => Text(MilestoneHeader, "WS1-01,\"" + new string('x', 9 * 1024 * 1024)), false, IssueCode.ReadFailed, 200L * 1024 * 1024);
     }
 
