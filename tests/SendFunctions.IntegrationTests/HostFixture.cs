@@ -4,7 +4,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SendFunctions.Hosting;
 
 namespace SendFunctions.IntegrationTests;
