@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
 using SendFunctions.Cli.Status;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Serialization;
@@ -16,9 +14,10 @@ internal static class StatusCommand
     {
         var period = new Option<string?>("--period") { Description = "The reporting month yyyy-MM (default: the month just ended, whose papers are due now)." };
         var json = new Option<bool>("--json") { Description = "Print the status as JSON." };
-        var connection = Connection.Option();
-        var command = new Command("status", "One period at a glance: each return, each paper's versions and emails, failed runs, and what happens next and when.") { period, json, connection };
-        command.SetAction(async (result, ct) =>
+        var storage = new StorageAccount();
+        var command = new Command("status", "One period at a glance: each return, each paper's versions and emails, failed runs, and what happens next and when.") { period, json };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(Environment.GetEnvironmentVariable("Programme__TimeZoneId") ?? "Europe/London");
             var now = TimeProvider.System.GetUtcNow();
@@ -29,9 +28,8 @@ internal static class StatusCommand
                 return SendfxApp.Usage;
             }
 
-            var cs = Connection.Resolve(result.GetValue(connection));
             var schedule = Environment.GetEnvironmentVariable("MonthlyReportSchedule") ?? FunctionHost.Defaults["MonthlyReportSchedule"]!;
-            var report = await StatusReader.ReadAsync(new BlobServiceClient(cs), new TableServiceClient(cs), month, now, zone, schedule, ct);
+            var report = await StatusReader.ReadAsync(clients.Blobs, clients.Tables, month, now, zone, schedule, ct);
             if (result.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(report, Json.Options));
@@ -42,7 +40,7 @@ internal static class StatusCommand
             }
 
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }
