@@ -72,10 +72,13 @@ for (const role of ['ba92f5b4-2d11-453d-a403-e96b0029c9fe', '974c5e8b-45b9-4653-
 check(ofType('Microsoft.Authorization/roleAssignments').length >= 2, 'roles: storage and vault assignments');
 
 const alerts = ofType('Microsoft.Insights/scheduledQueryRules');
-check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed runs, poison queue, missing monthly cycle');
-// One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must not also match Poisoned runs.
-check(!text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
-check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
+const eventRule = id => text.includes(`customDimensions.EventId) == \\"${id}\\"`);
+check(alerts.length >= 1 && eventRule(4000) && eventRule(3002) && eventRule(4001), 'alerts: failed runs (4000), poison queue (3002), missing monthly cycle (4001), by event id');
+// One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must match Failed runs only.
+check(text.includes('customDimensions.Outcome) == \\"Failed\\"') && !text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
+check(eventRule(3100), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
+check(eventRule(4002), 'alerts: a trigger listener failed (log event 4002)');
+check(!/message (startswith|has|contains)/.test(text), 'alerts: no rule matches message text');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 
 for (const name of Object.keys(parameters)) check(name in template.parameters, `parameters file: ${name} is a template parameter`);

@@ -57,3 +57,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
     public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
 }
+
+/// <summary>The host's start-up report (event ids 4005-4006).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Host starting ({Environment}, code {CodeVersion}) with configuration: {Configuration}")]
+    public static partial void EffectiveConfiguration(ILogger logger, string environment, string codeVersion, string configuration);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Count} functions registered: {Functions}")]
+    public static partial void FunctionsRegistered(ILogger logger, int count, string functions);
+}

@@ -65,6 +65,7 @@ public static class FunctionHost
                 {
                     app.UseRouting();
                     app.UseEndpoints(endpoints => endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
+                    app.UseEndpoints(endpoints => endpoints.MapGet(Health.Route, (Health health, CancellationToken ct) => health.HandleAsync(ct)));
                 }))
             .ConfigureLogging((context, logging) =>
             {
