@@ -66,4 +66,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Count} functions registered: {Functions}")]
     public static partial void FunctionsRegistered(ILogger logger, int count, string functions);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "The host stopped after a listener failure could not be disposed cleanly ({Reason}); a new host is started")]
+    public static partial void DisposeFailed(ILogger logger, string reason);
 }

@@ -18,7 +18,7 @@ internal sealed class StartupReport(IConfiguration configuration, ITypeLocator t
     [
         "AzureWebJobsStorage", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_URLS", "functionTimeout",
         "DropSweepSchedule", "MonthlyReportSchedule", "DropRemindersSchedule", "CycleWatchSchedule",
-        "Storage", "Programme", "Ingestion", "Mail", "SendGrid", "extensions:queues", "extensions:blobs",
+        "Storage", "Programme", "Ingestion", "Mail", "SendGrid", "extensions:queues", "extensions:blobs", "singleton",
     ];
 
     public Task StartAsync(CancellationToken cancellationToken)
