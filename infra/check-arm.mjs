@@ -75,11 +75,14 @@ const blobRole = ofType('Microsoft.Authorization/roleAssignments').find(r => JSO
 check(blobRole !== undefined && /Microsoft\.Storage\/storageAccounts/.test(blobRole.scope ?? '') && !/blobServices|containers/.test(blobRole.scope ?? ''), 'roles: Blob Data Contributor on the storage account (grants the user delegation key for paper links)');
 
 const alerts = ofType('Microsoft.Insights/scheduledQueryRules');
-check(alerts.length >= 1 && text.includes('Failed for') && text.includes('Poisoned message on') && text.includes('No MonthlyReportCycle run'), 'alerts: failed runs, poison queue, missing monthly cycle');
-// One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must not also match Poisoned runs.
-check(!text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
-check(text.includes('customDimensions.EventId) == \\"3100\\"'), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
-check(text.includes('customDimensions.EventId) == \\"1004\\"'), 'alerts: reporting.json invalid (log event 1004)');
+const eventRule = id => text.includes(`customDimensions.EventId) == \\"${id}\\"`);
+check(alerts.length >= 1 && eventRule(4000) && eventRule(3002) && eventRule(4001), 'alerts: failed runs (4000), poison queue (3002), missing monthly cycle (4001), by event id');
+// One failure, one alert: a poisoned message alerts through its poison-queue event alone, so the runs rule must match Failed runs only.
+check(text.includes('customDimensions.Outcome) == \\"Failed\\"') && !text.includes('Poisoned for'), 'alerts: a poisoned message is not alerted twice (runs rule matches Failed only)');
+check(eventRule(3100), 'alerts: a recipient not delivered (bounce or drop, log event 3100)');
+check(eventRule(1004), 'alerts: reporting.json invalid (log event 1004)');
+check(eventRule(4002), 'alerts: a trigger listener failed (log event 4002)');
+check(!/message (startswith|has|contains)/.test(text), 'alerts: no rule matches message text');
 check(ofType('Microsoft.Insights/actionGroups').length === 1, 'alerts: action group');
 
 for (const name of Object.keys(parameters)) check(name in template.parameters, `parameters file: ${name} is a template parameter`);

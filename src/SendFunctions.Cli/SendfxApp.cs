@@ -11,20 +11,24 @@ public static class SendfxApp
     public const int Usage = 2;
     public const int InternalFailure = 3;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, Console.In, output, error);
+
+    /// <param name="input">Where questions are answered (resend's confirmation).</param>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("sendfx: validate drops, compute WSoA status, render papers and operate a SendFunctions storage account.")
         {
             ValidateCommand.Create(output, error),
             UploadCommand.Create(output, error),
             ConvertCommand.Create(output, error),
-            RunsCommand.Create(output),
+            RunsCommand.Create(output, error),
             ComputeCommand.Create(output, error),
             RenderCommand.Create(output, error),
             RequestCommand.Create(output, error),
             PapersCommand.Create(output, error),
-            ResendCommand.Create(output, error),
-            DeliveriesCommand.Create(output),
+            ResendCommand.Create(input, output, error),
+            DeliveriesCommand.Create(output, error),
+            StatusCommand.Create(output, error),
             ConfigCommand.Create(output, error),
         };
         var parsed = root.Parse(args);

@@ -76,3 +76,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "reporting.json could not be checked at start: {Reason}")]
     public static partial void ConfigUncheckable(ILogger logger, string reason);
 }
+
+/// <summary>The host's start-up report (event ids 4005-4006).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Host starting ({Environment}, code {CodeVersion}) with configuration: {Configuration}")]
+    public static partial void EffectiveConfiguration(ILogger logger, string environment, string codeVersion, string configuration);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Count} functions registered: {Functions}")]
+    public static partial void FunctionsRegistered(ILogger logger, int count, string functions);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "The host stopped after a listener failure could not be disposed cleanly ({Reason}); a new host is started")]
+    public static partial void DisposeFailed(ILogger logger, string reason);
+}

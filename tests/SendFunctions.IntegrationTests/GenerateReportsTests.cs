@@ -64,7 +64,7 @@ public sealed class GenerateReportsTests(HostFixture host)
         await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("January 2025 (version 2)", StringComparison.Ordinal))), "the version 2 email");
 
         // The deliberate exception: an explicit resend sends version 2 once more, recorded apart.
-        Assert.Equal(0, (await Sendfx("resend", "--period", "2025-01", "--report", "hwb-board", "--reason", "The clerk's mailbox was full.")).Exit);
+        Assert.Equal(0, (await Sendfx("resend", "--period", "2025-01", "--report", "hwb-board", "--reason", "The clerk's mailbox was full.", "--yes")).Exit);
         await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("hwb.clerk@example.gov.uk").FirstOrDefault(m => m.Subject.EndsWith("January 2025 (version 2, resent)", StringComparison.Ordinal))), "the resent email");
         var (exit, listing) = await Sendfx("deliveries", "--period", "2025-01");
         Assert.Equal(0, exit);

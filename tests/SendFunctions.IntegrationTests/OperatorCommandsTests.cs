@@ -43,7 +43,7 @@ public sealed class OperatorCommandsTests(HostFixture host)
             const string Subject = "Health and Wellbeing Board: SEND: progress against the Written Statement of Action, February 2034 (version 1)";
             await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Subject == Subject)), "the paper's email");
 
-            var (code, output) = await SendfxAsync("resend", "--period", "2034-02", "--report", "hwb-board", "--reason", "The clerk's mailbox was full on the 6th.");
+            var (code, output) = await SendfxAsync("resend", "--period", "2034-02", "--report", "hwb-board", "--reason", "The clerk's mailbox was full on the 6th.", "--yes");
 
             Assert.Equal(0, code);
             Assert.Contains("hwb-board v1 for 2034-02", output, StringComparison.Ordinal);
@@ -65,6 +65,37 @@ public sealed class OperatorCommandsTests(HostFixture host)
         {
             await host.UploadConfigAsync(original);
         }
+    }
+
+    [Fact]
+    public async Task Resend_AnswerIsNotYes_SendsNothing_AndYesQueuesIt()
+    {
+        await UploadAndWaitAsync("2034-03/milestones.csv");
+        Assert.Equal(0, (await SendfxAsync("request", "--period", "2034-03", "--report", "hwb-board")).Code);
+        var deliveries = host.Tables.GetTableClient(StorageLayout.DeliveriesTable);
+        await Eventually.GetAsync(async () => (await deliveries.FindAsync<DeliveryRow>("2034-03", "hwb-board-v1-distribution")) is { Status: DeliveryStatus.Sent } row ? row : null, "the paper's email", seconds: 120);
+
+        var (declined, declinedOutput, declinedError) = await SendfxWithInputAsync("no\n", "resend", "--period", "2034-03", "--report", "hwb-board");
+
+        Assert.Equal(1, declined);
+        Assert.Contains("This emails hwb-board v1 for 2034-03 to its whole distribution list again. Type 'yes' to send:", declinedOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Queued", declinedOutput, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing was sent", declinedError, StringComparison.Ordinal);
+        Assert.Equal(1, (await SendfxWithInputAsync(string.Empty, "resend", "--period", "2034-03", "--report", "hwb-board")).Code); // no answer at all
+
+        var (confirmed, confirmedOutput, _) = await SendfxWithInputAsync("yes\n", "resend", "--period", "2034-03", "--report", "hwb-board");
+
+        Assert.Equal(0, confirmed);
+        Assert.Contains("Queued a resend of hwb-board v1 for 2034-03", confirmedOutput, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output, string Error)> SendfxWithInputAsync(string input, params string[] args)
+    {
+        using var reader = new StringReader(input);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await SendfxApp.RunAsync([.. args, "--connection", host.ConnectionString], reader, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task UploadAndWaitAsync(string name)

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Display;
+using SendFunctions.Core.Serialization;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
 
@@ -11,14 +13,16 @@ namespace SendFunctions.Cli.Commands;
 /// <summary><c>sendfx deliveries --period P</c>: who got what, from the delivery ledger and, per recipient, what SendGrid said.</summary>
 internal static class DeliveriesCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
-        var connection = Connection.Option();
-        var command = new Command("deliveries", "List the emails recorded for a period (papers, owner feedback and reminders), each recipient's state and the last error.") { period, connection };
-        command.SetAction(async (result, ct) =>
+        var json = new Option<bool>("--json") { Description = "Print the deliveries and their recipients as JSON." };
+        var storage = new StorageAccount();
+        var command = new Command("deliveries", "List the emails recorded for a period (papers, owner feedback and reminders), each recipient's state and the last error.") { period, json };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
-            var tables = new TableServiceClient(Connection.Resolve(result.GetValue(connection)));
+            var tables = clients.Tables;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {result.GetValue(period)}");
             var recipients = tables.GetTableClient(StorageLayout.RecipientsTable);
             await recipients.CreateIfNotExistsAsync(ct);
@@ -30,6 +34,22 @@ internal static class DeliveriesCommand
 
             var deliveries = tables.GetTableClient(StorageLayout.DeliveriesTable);
             await deliveries.CreateIfNotExistsAsync(ct);
+            if (result.GetValue(json))
+            {
+                var all = new List<object>();
+                await foreach (var row in deliveries.QueryAsync<DeliveryRow>(filter, cancellationToken: ct))
+                {
+                    all.Add(new
+                    {
+                        Period = row.PartitionKey, Delivery = row.RowKey, row.Status, row.Stage, row.Attempts, row.MessageId, row.LastError, row.ClaimedAt, row.SentAt, row.UpdatedAt,
+                        Recipients = (byDelivery.GetValueOrDefault(row.RowKey) ?? []).Select(r => new { r.Recipient, r.State, r.StateAt, r.Deferrals, r.LastError }),
+                    });
+                }
+
+                await output.WriteLineAsync(JsonSerializer.Serialize(all, Json.Options));
+                return SendfxApp.Ok;
+            }
+
             await foreach (var row in deliveries.QueryAsync<DeliveryRow>(filter, cancellationToken: ct))
             {
                 var when = row.SentAt ?? row.UpdatedAt ?? row.ClaimedAt;
@@ -55,7 +75,7 @@ internal static class DeliveriesCommand
             }
 
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Storage.Blobs;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -14,9 +13,10 @@ internal static class PapersCommand
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Where to save the papers.", Required = true };
-        var connection = Connection.Option();
-        var command = new Command("papers", "Download the latest version of every paper for a period.") { period, outDir, connection };
-        command.SetAction(async (result, ct) =>
+        var storage = new StorageAccount();
+        var command = new Command("papers", "Download the latest version of every paper for a period.") { period, outDir };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
             if (!ReportingPeriod.TryParse(result.GetValue(period), out var month))
             {
@@ -24,7 +24,7 @@ internal static class PapersCommand
                 return SendfxApp.Usage;
             }
 
-            var reports = new BlobServiceClient(Connection.Resolve(result.GetValue(connection))).GetBlobContainerClient(StorageLayout.Reports);
+            var reports = clients.Blobs.GetBlobContainerClient(StorageLayout.Reports);
             var target = result.GetValue(outDir)!;
             var saved = 0;
             foreach (var kind in ReportKinds.All)
@@ -48,7 +48,7 @@ internal static class PapersCommand
             }
 
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Storage.Queues;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 
@@ -12,9 +11,10 @@ internal static class RequestCommand
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var reports = new Option<string[]>("--report") { Description = "A report kind; repeat for several; none means all.", AllowMultipleArgumentsPerToken = true };
-        var connection = Connection.Option();
-        var command = new Command("request", "Queue a report request for a period (a re-run reuses papers whose inputs have not changed).") { period, reports, connection };
-        command.SetAction(async (result, ct) =>
+        var storage = new StorageAccount();
+        var command = new Command("request", "Queue a report request for a period (a re-run reuses papers whose inputs have not changed).") { period, reports };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
             if (!ReportingPeriod.TryParse(result.GetValue(period), out var month))
             {
@@ -36,13 +36,12 @@ internal static class RequestCommand
 
             var request = new ReportRequest(month, kinds);
 
-            var queue = new QueueServiceClient(Connection.Resolve(result.GetValue(connection)), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })
-                .GetQueueClient(ReportRequest.QueueName);
+            var queue = clients.Queues.GetQueueClient(ReportRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             var sent = await queue.SendMessageAsync(request.ToJson(), ct);
             await output.WriteLineAsync($"{ReportRequest.QueueName}: {request.ToJson()} (message {sent.Value.MessageId})");
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
@@ -19,14 +17,16 @@ internal static class ResendCommand
 {
     private const int MaxReasonLength = 300;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextReader input, TextWriter output, TextWriter error)
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var report = new Option<string>("--report") { Description = "The report kind.", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why it is sent again (said in the email and kept in the delivery ledger), e.g. \"the clerk's mailbox was full\".", Required = true };
-        var connection = Connection.Option();
-        var command = new Command("resend", "Send the latest version of a paper to its distribution list again.") { period, report, reason, connection };
-        command.SetAction(async (result, ct) =>
+        var yes = new Option<bool>("--yes") { Description = "Send without asking for confirmation (for scripts)." };
+        var storage = new StorageAccount();
+        var command = new Command("resend", "Send the latest version of a paper to its distribution list again (asks first unless --yes).") { period, report, reason, yes };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
             if (!ReportingPeriod.TryParse(result.GetValue(period), out var month) || !ReportKinds.TryParse(result.GetValue(report), out var kind))
             {
@@ -41,8 +41,7 @@ internal static class ResendCommand
                 return SendfxApp.Usage;
             }
 
-            var cs = Connection.Resolve(result.GetValue(connection));
-            var (latest, _) = await ReportStore.LatestAsync(new BlobServiceClient(cs).GetBlobContainerClient(StorageLayout.Reports), month, kind, ct);
+            var (latest, _) = await ReportStore.LatestAsync(clients.Blobs.GetBlobContainerClient(StorageLayout.Reports), month, kind, ct);
             if (latest is null)
             {
                 await error.WriteLineAsync($"There is no {kind.ToSlug()} paper for {month} yet.");
@@ -55,15 +54,27 @@ internal static class ResendCommand
                 return SendfxApp.Failed;
             }
 
+            if (!result.GetValue(yes))
+            {
+                await output.WriteAsync($"This emails {kind.ToSlug()} v{latest.Version} for {month} to its whole distribution list again, saying why (\"{why}\"). Type 'yes' to send: ");
+                await output.FlushAsync(ct);
+                if (!string.Equals((await input.ReadLineAsync(ct))?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    await output.WriteLineAsync();
+                    await error.WriteLineAsync("Nothing was sent (not confirmed; give --yes to send without asking).");
+                    return SendfxApp.Failed;
+                }
+            }
+
             var request = new EmailRequest(
                 latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
                 Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), ResendReason: why);
-            var queue = new QueueServiceClient(cs, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(EmailRequest.QueueName);
+            var queue = clients.Queues.GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             await queue.SendMessageAsync(request.ToJson(), ct);
             await output.WriteLineAsync($"Queued a resend of {kind.ToSlug()} v{latest.Version} for {month} (delivery {request.DeliveryKey}).");
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

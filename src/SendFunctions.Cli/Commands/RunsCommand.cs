@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using SendFunctions.Core.Display;
+using SendFunctions.Core.Serialization;
 using SendFunctions.Core.Storage;
 using SendFunctions.Operations;
 
@@ -10,20 +12,33 @@ namespace SendFunctions.Cli.Commands;
 /// <summary><c>sendfx runs [--period P]</c>: the run ledger, as ops read it.</summary>
 internal static class RunsCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var period = new Option<string?>("--period") { Description = "Only runs for this period (yyyy-MM)." };
-        var connection = Connection.Option();
-        var command = new Command("runs", "List function runs from the runs table.") { period, connection };
-        command.SetAction(async (result, ct) =>
+        var json = new Option<bool>("--json") { Description = "Print the runs as JSON." };
+        var storage = new StorageAccount();
+        var command = new Command("runs", "List function runs from the runs table.") { period, json };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
-            var table = new TableServiceClient(Connection.Resolve(result.GetValue(connection))).GetTableClient(StorageLayout.RunsTable);
+            var table = clients.Tables.GetTableClient(StorageLayout.RunsTable);
             await table.CreateIfNotExistsAsync(ct);
             var filter = result.GetValue(period) is { } p ? TableClient.CreateQueryFilter($"PartitionKey eq {p}") : null;
             var rows = new List<RunRow>();
             await foreach (var row in table.QueryAsync<RunRow>(filter, cancellationToken: ct))
             {
                 rows.Add(row);
+            }
+
+            if (result.GetValue(json))
+            {
+                var runs = rows.OrderBy(r => r.StartedAt).Select(r => new
+                {
+                    Period = r.PartitionKey, Run = r.RowKey, r.Function, r.Outcome, r.Subject, r.Detail, r.StartedAt, r.FinishedAt,
+                    Counts = r.Counts().ToDictionary(c => c.Name, c => c.Value),
+                });
+                await output.WriteLineAsync(JsonSerializer.Serialize(runs, Json.Options));
+                return SendfxApp.Ok;
             }
 
             foreach (var run in rows.OrderBy(r => r.StartedAt))
@@ -34,7 +49,7 @@ internal static class RunsCommand
             }
 
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure.Storage.Blobs;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -10,11 +9,12 @@ internal static class UploadCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "A folder laid out like the drops container: {period}/{dataset}.csv|xlsx.", Required = true };
         var config = new Option<FileInfo?>("--config") { Description = "reporting.json to upload to the config container." };
-        var connection = Connection.Option();
-        var command = new Command("upload", "Upload drops (and config) to a storage account.") { data, config, connection };
-        command.SetAction(async (result, ct) =>
+        var storage = new StorageAccount();
+        var command = new Command("upload", "Upload drops (and config) to a storage account.") { data, config };
+        storage.AddTo(command);
+        command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
-            var service = new BlobServiceClient(Connection.Resolve(result.GetValue(connection)));
+            var service = clients.Blobs;
             if (result.GetValue(config) is { } configFile)
             {
                 var configContainer = service.GetBlobContainerClient("config");
@@ -40,7 +40,7 @@ internal static class UploadCommand
             }
 
             return SendfxApp.Ok;
-        });
+        }));
         return command;
     }
 }

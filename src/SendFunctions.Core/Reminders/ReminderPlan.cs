@@ -63,13 +63,13 @@ public static class ReminderPlan
                     continue;
                 }
 
-                var due = calendar.NthWorkingDay(period.Next.Year, period.Next.Month, settings.DueWorkingDay);
-                var remindFrom = calendar.WorkingDaysBefore(due, config.Programme.ReminderWorkingDays);
-                if (today >= remindFrom && today <= due)
+                var schedule = ReturnSchedule.For(period, dataset, settings, config.Programme, calendar);
+                var due = schedule.Due;
+                if (today >= schedule.RemindFrom && today <= due)
                 {
                     reminders.Add(new DueReminder(period, [dataset], ReminderKind.Reminder, Reminder(period, dataset, settings.Owner, due, today) with { ReplyTo = replyTo }));
                 }
-                else if (today > due && period.Next.Contains(today) && today <= config.Programme.Deadline)
+                else if (today > due && today <= schedule.EscalateUntil)
                 {
                     // Escalations run until the end of the month the drop was due in (after that the month's papers have
                     // gone), and not once the programme's deadline has passed.

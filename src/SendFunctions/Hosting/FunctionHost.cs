@@ -65,6 +65,7 @@ public static class FunctionHost
                 {
                     app.UseRouting();
                     app.UseEndpoints(endpoints => endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
+                    app.UseEndpoints(endpoints => endpoints.MapGet(Health.Route, (Health health, CancellationToken ct) => health.HandleAsync(ct)));
                 }))
             .ConfigureLogging((context, logging) =>
             {
@@ -92,6 +93,9 @@ public static class FunctionHost
                 services.AddSingleton(tables);
                 services.AddSingleton(TimeProvider.System);
                 services.Configure<JobHostFunctionTimeoutOptions>(o => ApplyFunctionTimeout(o, context.Configuration));
+                // host.json's "singleton": how long a dead instance's listener locks (the blob trigger's, each timer's) keep a
+                // restarted host waiting, and how often it looks again (docs/operations.md, "Recovery times").
+                services.Configure<SingletonOptions>(context.Configuration.GetSection("singleton"));
                 services.AddSingleton<ListenerFailures>();
                 services.AddSingleton<StopAndRestartOnListenerFailure>();
                 services.AddSingleton<IWebJobsExceptionHandlerFactory>(sp => sp.GetRequiredService<StopAndRestartOnListenerFailure>());
@@ -116,7 +120,18 @@ public static class FunctionHost
             var failures = host.Services.GetRequiredService<ListenerFailures>();
             var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionHost));
             await Ingestion.SetAsideDrops.BeforeStartAsync(host.Services.GetRequiredService<Ingestion.DropBlobs>(), log, ct);
-            await host.RunAsync(ct); // disposes the host
+            try
+            {
+                await host.RunAsync(ct); // disposes the host
+            }
+            catch (InvalidOperationException ex) when (failures.Count > 0)
+            {
+                // After several listener failures in a row (storage down for tens of seconds) the WebJobs SDK's task timers
+                // can throw while the stopped host is disposed ("The timer has already been stopped"), which ended the
+                // process; the host has stopped either way, and a new one is started below.
+                Log.DisposeFailed(log, ex.Message);
+            }
+
             if (failures.Count == 0)
             {
                 return; // stopped on purpose

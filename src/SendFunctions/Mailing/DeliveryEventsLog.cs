@@ -16,6 +16,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Event Webhook request refused with {Status}: {Reason}")]
     public static partial void WebhookRefused(ILogger logger, int status, string reason);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Event Webhook batch: {Applied} events applied, {Duplicates} already applied, {Unknown} for deliveries not in the ledger, {Skipped} unreadable, {Ignored} not tracked")]
+    /// <summary>Debug: SendGrid posts a batch every few seconds while mail flows; what each recipient got is in the recipients table, and failures log 3100.</summary>
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Event Webhook batch: {Applied} events applied, {Duplicates} already applied, {Unknown} for deliveries not in the ledger, {Skipped} unreadable, {Ignored} not tracked")]
     public static partial void WebhookApplied(ILogger logger, int applied, int duplicates, int unknown, int skipped, int ignored);
 }

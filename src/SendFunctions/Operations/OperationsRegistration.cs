@@ -16,6 +16,8 @@ internal static class OperationsRegistration
             .ValidateOnStart();
         services.AddSingleton<ProgrammeClock>();
         services.AddHostedService<ConfigStartupCheck>();
+        services.AddSingleton<Health>();
+        services.AddHostedService<StartupReport>();
         return services;
     }
 }

@@ -35,7 +35,7 @@ internal static class ReturnStore
     }
 
     /// <summary>The JSON documents under a prefix, by their stamp (upload time and ETag) and that time.</summary>
-    private static async Task<List<(string Name, DateTimeOffset At)>> StampsAsync(BlobContainerClient container, string prefix, CancellationToken ct)
+    internal static async Task<List<(string Name, DateTimeOffset At)>> StampsAsync(BlobContainerClient container, string prefix, CancellationToken ct)
     {
         var found = new List<(string, DateTimeOffset)>();
         if (!await container.ExistsAsync(ct))
