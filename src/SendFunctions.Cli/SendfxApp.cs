@@ -25,6 +25,7 @@ public static class SendfxApp
             PapersCommand.Create(output, error),
             ResendCommand.Create(output, error),
             DeliveriesCommand.Create(output),
+            ScheduleCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
