@@ -46,7 +46,7 @@ internal static class ResendCommand
 
             var request = new EmailRequest(
                 latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
-                Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+                Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), Covers: latest.Covers);
             var queue = new QueueServiceClient(cs, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }).GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             await queue.SendMessageAsync(request.ToJson(), ct);

@@ -12,13 +12,15 @@ namespace SendFunctions.Core.Mail;
 /// <param name="Highlights">Sentences summarising the paper (headline counts, what changed since last month).</param>
 /// <param name="Attention">What needs attention: at-risk milestones, overdue actions.</param>
 /// <param name="Resend">Set by a deliberate resend: a new delivery, recorded apart from the first.</param>
+/// <param name="Covers">The months a paper made from the committee calendar covers, when more than its own; null (absent) otherwise.</param>
 public sealed record EmailRequest(
     PaperVersion Paper,
     string FileName,
     string Title,
     IReadOnlyList<string>? Highlights = null,
     IReadOnlyList<string>? Attention = null,
-    string? Resend = null)
+    string? Resend = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Periods.ReportingPeriod>? Covers = null)
 {
     public const string QueueName = "email-requests";
 
@@ -31,6 +33,10 @@ public sealed record EmailRequest(
     public string DeliveryKey => Resend is null
         ? $"{Paper.Kind.ToSlug()}-v{Paper.Version}-distribution"
         : $"{Paper.Kind.ToSlug()}-v{Paper.Version}-resend-{Resend}";
+
+    /// <summary>"January 2025", or the months the paper covers ("November and December 2024").</summary>
+    [JsonIgnore]
+    public string Months => Covers is { Count: > 1 } covers ? Calendar.CoveredMonths.Describe(covers) : Paper.Period.ToLongName();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.Compact);
 

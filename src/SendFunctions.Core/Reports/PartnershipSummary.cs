@@ -40,6 +40,11 @@ internal static class PartnershipSummary
             word.Paragraph(paragraph);
         }
 
+        if (c.CoverNote is { } note)
+        {
+            word.Paragraph(note);
+        }
+
         FrontMatter.DataUsed(word, c);
         ActionLog(word, status);
         Progress(word, status);

@@ -13,7 +13,7 @@ public static class StatusEngine
         ArgumentNullException.ThrowIfNull(inputs);
         var period = inputs.Period;
         var assessed = inputs.Milestones.Select(m => MilestoneRules.Assess(m, period.AsOf, inputs.Deadline)).ToList();
-        var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, period.Previous.AsOf, inputs.Deadline)).ToList();
+        var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, (inputs.ComparedWith ?? period.Previous).AsOf, inputs.Deadline)).ToList();
         var (milestones, removed) = MilestoneMovement.Compare(assessed, previous);
 
         var returns = CheckedReturns(inputs);
@@ -48,7 +48,10 @@ public static class StatusEngine
             Summarise(inputs, milestones),
             returns,
             earlierMetrics,
-            earlierActions);
+            earlierActions)
+        {
+            ComparedWith = inputs.ComparedWith is { } since && since != period.Previous ? since : null,
+        };
 
         // Each reading is judged as at the month of the drop it came from, so an earlier month's figures read as they did then.
         IReadOnlyList<MetricAssessment> Assess(IReadOnlyList<MetricReading> readings, Periods.ReportingPeriod drop) => readings

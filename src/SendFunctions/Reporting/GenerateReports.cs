@@ -45,31 +45,31 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
         var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct);
         var accepted = AcceptedData.FromCurated(drops, request.Period, returns);
-        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns) is not { } inputs)
+        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns, request.Cover?.ComparedWith) is not { } inputs)
         {
             return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
         }
 
         var status = StatusEngine.Compute(inputs);
         var (highlights, attention) = ReportHighlights.From(status);
-        var used = AcceptedData.UsedFor(request.Period, drops).Select(ReportManifest.InputOf).ToList();
+        var used = AcceptedData.UsedFor(request.Period, drops, request.Cover?.ComparedWith).Select(ReportManifest.InputOf).ToList();
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
         var papers = new List<PaperOutcome>();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
         {
-            if (ReportRenderer.Render(kind, status, programme) is not { } paper)
+            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover) is not { } paper)
             {
                 papers.Add(new PaperOutcome(kind, null, false, "not configured in reporting.json"));
                 continue;
             }
 
             var findings = PaperCheck.Check(paper.Content);
-            var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
+            var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!, request.Cover);
             var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
                 request.Period, kind, version, fingerprint, clock.UtcNow, used, config.Sha256!,
                 StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention,
-                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null), clock.Time, ct);
+                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null, request.Cover?.Months, request.Cover?.Meeting), clock.Time, ct);
             if (manifest.Findings is { Count: > 0 } failed)
             {
                 Log.PaperFailedChecks(log, manifest.Paper.ToString(), failed.Count, string.Join("; ", failed.Take(3)));
@@ -77,7 +77,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
                 continue;
             }
 
-            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention).ToJson(), ct);
+            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention, Covers: request.Cover?.Months).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }
 
