@@ -26,6 +26,7 @@ public static class SendfxApp
             ResendCommand.Create(output, error),
             DeliveriesCommand.Create(output),
             ScheduleCommand.Create(output, error),
+            ApproveCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

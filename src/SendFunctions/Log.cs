@@ -56,4 +56,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Paper {Paper} fails {Count} run-time check(s) and was not emailed: {Findings}")]
     public static partial void PaperFailedChecks(ILogger logger, string paper, int count, string findings);
+
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Paper {Paper} {Outcome} ({How})")]
+    public static partial void Approval(ILogger logger, SendFunctions.Core.Storage.PaperVersion paper, CommitteeCycle.ApprovalOutcome outcome, SendFunctions.Core.Calendar.SignOffMethod how);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Approve link refused with {Status}: {Reason}")]
+    public static partial void ApprovalRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Committee calendar: {Step} for {Paper}")]
+    public static partial void CalendarStep(ILogger logger, string step, string paper);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Azure.Storage.Blobs;
+using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -7,7 +8,10 @@ using SendFunctions.Reporting;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk receives them.</summary>
+/// <summary>
+/// <c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk
+/// receives them, with each committee paper's sign-off: who, when and how, or awaiting sign-off.
+/// </summary>
 internal static class PapersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -37,7 +41,9 @@ internal static class PapersCommand
                 target.Create();
                 var path = Path.Combine(target.FullName, latest.Files[0].Name);
                 await reports.GetBlobClient(latest.DocumentBlob).DownloadToAsync(path, ct);
-                await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}");
+                var signOff = await SignOffStore.ReadAsync(reports, latest.Paper, ct);
+                var state = signOff is not null ? $" ({signOff.Describe(TimeZoneInfo.ConvertTime(signOff.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))})" : latest.Covers is not null ? " (awaiting sign-off)" : string.Empty;
+                await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}{state}");
                 saved++;
             }
 

@@ -12,6 +12,7 @@ using SendFunctions.Ingestion;
 using SendFunctions.Mailing;
 using SendFunctions.Operations;
 using SendFunctions.Reporting;
+using SendFunctions.CommitteeCycle;
 
 namespace SendFunctions.Hosting;
 
@@ -64,7 +65,12 @@ public static class FunctionHost
                 .Configure(app =>
                 {
                     app.UseRouting();
-                    app.UseEndpoints(endpoints => endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct));
+                        endpoints.MapGet(ApproveEndpoint.Route, (HttpRequest request, ApproveEndpoint approve, CancellationToken ct) => approve.ShowAsync(request, ct));
+                        endpoints.MapPost(ApproveEndpoint.Route, (HttpRequest request, ApproveEndpoint approve, CancellationToken ct) => approve.ApproveAsync(request, ct));
+                    });
                 }))
             .ConfigureLogging((context, logging) =>
             {
@@ -99,6 +105,7 @@ public static class FunctionHost
                 services.AddIngestion(context.Configuration);
                 services.AddReporting();
                 services.AddMailing(context.Configuration);
+                services.AddCommitteeCycle(context.Configuration);
             });
 
     /// <summary>

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
@@ -32,7 +33,8 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
     /// Loads the accepted data and what became of each of the month's returns, computes the status, and for each paper asked
     /// for: renders it, runs the accessibility checks on it, stores it as a new version (or reuses the version made from the
     /// same inputs), and asks for it to be emailed. A paper that fails a check is stored with its findings in the manifest
-    /// (for ops and the author to see) and never emailed; the run is recorded as failed.
+    /// (for ops and the author to see) and never emailed; the run is recorded as failed. A paper of a kind with a committee
+    /// calendar is not emailed either: it is a draft that goes to its list once signed off.
     /// </summary>
     internal async Task<ReportOutcome> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
@@ -56,6 +58,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
         var papers = new List<PaperOutcome>();
+        var signedOffKinds = ReportCalendar.Resolve(programme).Calendars.Select(c => c.Kind).ToHashSet();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
         {
             if (ReportRenderer.Render(kind, status, programme, cover: request.Cover) is not { } paper)
@@ -77,6 +80,13 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
                 continue;
             }
 
+            if (signedOffKinds.Contains(kind))
+            {
+                // A committee paper goes to its list only once signed off (CommitteeCycle sends the draft to the signer).
+                papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob) { AwaitingSignOff = true });
+                continue;
+            }
+
             await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention, Covers: request.Cover?.Months).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }
@@ -89,6 +99,9 @@ internal sealed record PaperOutcome(ReportKind Kind, int? Version, bool Created,
 {
     /// <summary>Stored, but failed the run-time checks: not emailed.</summary>
     public bool Failed { get; init; }
+
+    /// <summary>A committee paper stored as a draft for sign-off: not emailed to its list yet.</summary>
+    public bool AwaitingSignOff { get; init; }
 }
 
 internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome> Papers, string? Reason)
@@ -96,6 +109,6 @@ internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome>
     public static ReportOutcome NothingToReport(string reason) => new(false, [], reason);
 
     public string Describe() => Reason ?? string.Join("; ", Papers.Select(p => p.Version is { } v
-        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}{(p.Failed ? $", {p.Detail}" : string.Empty)}"
+        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}{(p.Failed ? $", {p.Detail}" : string.Empty)}{(p.AwaitingSignOff ? ", awaiting sign-off" : string.Empty)}"
         : $"{p.Kind.ToSlug()} {p.Detail}"));
 }
