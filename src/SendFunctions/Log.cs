@@ -65,4 +65,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Committee calendar: {Step} for {Paper}")]
     public static partial void CalendarStep(ILogger logger, string step, string paper);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Committee calendar email {Key}: {Status}")]
+    public static partial void CalendarMailed(ILogger logger, string key, Mailing.DeliveryStatus status);
 }

@@ -13,6 +13,7 @@ internal static class CommitteeCycleRegistration
             .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "SignOff:PublicUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         services.AddSingleton<ApproveEndpoint>();
+        services.AddSingleton<CommitteeCalendar>();
         return services;
     }
 }

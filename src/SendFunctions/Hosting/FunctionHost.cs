@@ -29,6 +29,7 @@ public static class FunctionHost
         ["MonthlyReportSchedule"] = "0 0 7 6 * *",
         ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
         ["CycleWatchSchedule"] = "0 30 9 * * *",
+        ["CommitteeCalendarSchedule"] = "0 5 * * * *",
     };
 
     /// <summary>Where the webhook listens unless <c>urls</c> (or ASPNETCORE_URLS) says otherwise.</summary>
