@@ -28,7 +28,9 @@ internal static class PapersCommand
                 return SendfxApp.Usage;
             }
 
-            var reports = new BlobServiceClient(Connection.Resolve(result.GetValue(connection))).GetBlobContainerClient(StorageLayout.Reports);
+            var blobs = new BlobServiceClient(Connection.Resolve(result.GetValue(connection)));
+            var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
+            var signed = await SignedOffKindsAsync(blobs, ct);
             var target = result.GetValue(outDir)!;
             var saved = 0;
             foreach (var kind in ReportKinds.All)
@@ -42,7 +44,7 @@ internal static class PapersCommand
                 var path = Path.Combine(target.FullName, latest.Files[0].Name);
                 await reports.GetBlobClient(latest.DocumentBlob).DownloadToAsync(path, ct);
                 var signOff = await SignOffStore.ReadAsync(reports, latest.Paper, ct);
-                var state = signOff is not null ? $" ({signOff.Describe(TimeZoneInfo.ConvertTime(signOff.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))})" : latest.Covers is not null ? " (awaiting sign-off)" : string.Empty;
+                var state = signOff is not null ? $" ({signOff.Describe(TimeZoneInfo.ConvertTime(signOff.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))})" : signed.Contains(kind) || latest.Covers is not null ? " (awaiting sign-off)" : string.Empty;
                 await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}{state}");
                 saved++;
             }
@@ -56,5 +58,18 @@ internal static class PapersCommand
             return SendfxApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The kinds with a committee calendar in the account's reporting.json: their papers go out only once signed off.</summary>
+    private static async Task<IReadOnlySet<ReportKind>> SignedOffKindsAsync(BlobServiceClient blobs, CancellationToken ct)
+    {
+        var blob = blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob);
+        if (!await blob.ExistsAsync(ct))
+        {
+            return new HashSet<ReportKind>();
+        }
+
+        var config = SendFunctions.Core.Configuration.ReportingConfig.Parse((await blob.DownloadContentAsync(ct)).Value.Content.ToMemory().Span).Config;
+        return config is null ? new HashSet<ReportKind>() : SendFunctions.Core.Calendar.ReportCalendar.Resolve(config).Calendars.Select(c => c.Kind).ToHashSet();
     }
 }
