@@ -42,7 +42,9 @@ public sealed class MultiMonthPaperTests
         Assert.Equal("SEND Improvement, December 2024 and January 2025", ReportRenderer.Render(ReportKind.HwbBoard, status, SampleStatus.Config, cover: TwoMonths)!.Title);
         Assert.Contains("Thursday, 13 March 2025", paper.Text, StringComparison.Ordinal);
         Assert.Contains("movement since November 2024", paper.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Since last month", paper.Text, StringComparison.Ordinal);
+        Assert.Contains("Movement since November 2024 is measured against the November 2024 milestone return.", paper.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("since last month", paper.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("reported last month", paper.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(paper.ValidationErrors());
     }
 
