@@ -47,6 +47,15 @@ echo
 echo "== the papers, as a clerk receives them"
 sendfx papers --period 2025-01 --out out/papers
 echo
+echo "== committee papers wait for sign-off; signing them off as their signer would (sendfx approve --yes)"
+for kind in hwb-board cype-committee partnership-board; do
+  sendfx approve --period 2025-01 --report "$kind" --by "Sam Taylor" --yes
+done
+sendfx papers --period 2025-01 --out out/papers
+echo
+echo "== the committee calendar's plan for these papers"
+sendfx schedule --config samples/config/reporting.json --from 2025-01-01 --to 2025-03-31
+echo
 echo "== emails (owner receipts and the papers to their distribution lists)"
 for _ in $(seq 1 60); do
   [ "$(ls out/mail 2>/dev/null | wc -l)" -ge $((expected + 4)) ] && break

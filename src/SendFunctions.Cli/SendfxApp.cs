@@ -30,6 +30,8 @@ public static class SendfxApp
             DeliveriesCommand.Create(output, error),
             StatusCommand.Create(output, error),
             ConfigCommand.Create(output, error),
+            ScheduleCommand.Create(output, error),
+            ApproveCommand.Create(input, output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -89,3 +89,19 @@ internal static partial class Log
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "The host stopped after a listener failure could not be disposed cleanly ({Reason}); a new host is started")]
     public static partial void DisposeFailed(ILogger logger, string reason);
 }
+
+/// <summary>The committee cycle: sign-off and the calendar timer (event ids 5000-5003).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Paper {Paper} {Outcome} ({How})")]
+    public static partial void Approval(ILogger logger, SendFunctions.Core.Storage.PaperVersion paper, CommitteeCycle.ApprovalOutcome outcome, SendFunctions.Core.Calendar.SignOffMethod how);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Approve link refused with {Status}: {Reason}")]
+    public static partial void ApprovalRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Committee calendar: {Step} for {Paper}")]
+    public static partial void CalendarStep(ILogger logger, string step, string paper);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Committee calendar email {Key}: {Status}")]
+    public static partial void CalendarMailed(ILogger logger, string key, Mailing.DeliveryStatus status);
+}

@@ -18,6 +18,7 @@ public sealed class DropRemindersTests(HostFixture host)
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
         var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
         config["programme"]!["deadline"] = "2033-12-31";
+        config["programme"]!["endDate"] = "2033-12-31"; // reminders stop once the programme has ended
         await host.UploadConfigAsync(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString()));
         try
         {
@@ -56,6 +57,7 @@ public sealed class DropRemindersTests(HostFixture host)
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
         var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
         config["programme"]!["deadline"] = "2037-12-31";
+        config["programme"]!["endDate"] = "2037-12-31"; // reminders stop once the programme has ended
         await host.UploadConfigAsync(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString()));
         try
         {

@@ -56,6 +56,8 @@ public sealed class HostFixture : IAsyncLifetime
             ["SendGrid:Host"] = SendGrid.Host,
             ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(WebhookKey.ExportSubjectPublicKeyInfo()),
             ["Mail:MaxAttempts"] = "3",
+            ["SignOff:Key"] = Convert.ToBase64String(SignOffKey),
+            ["SignOff:PublicUrl"] = WebhookUrl.GetLeftPart(UriPartial.Authority),
             ["Mail:BaseDelay"] = "00:00:00.010",
             ["Mail:MaxDelay"] = "00:00:01",
             ["Mail:RequestTimeout"] = "00:00:02",
@@ -79,13 +81,29 @@ public sealed class HostFixture : IAsyncLifetime
     public T Service<T>()
         where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(host!.Services);
 
-    /// <summary>Replaces config/reporting.json (tests in the host group run one at a time).</summary>
-    public async Task UploadConfigAsync(byte[] content)
+    /// <summary>
+    /// Replaces config/reporting.json (tests in the host group run one at a time). The committee calendars are taken out
+    /// unless <paramref name="withCalendars"/>, so that papers go straight to their lists as before sign-off existed.
+    /// </summary>
+    public async Task UploadConfigAsync(byte[] content, bool withCalendars = false)
     {
+        if (!withCalendars && System.Text.Json.Nodes.JsonNode.Parse(content) is System.Text.Json.Nodes.JsonObject { } json && json["reports"] is System.Text.Json.Nodes.JsonObject reports)
+        {
+            foreach (var (_, report) in reports)
+            {
+                (report as System.Text.Json.Nodes.JsonObject)?.Remove("calendar");
+            }
+
+            content = System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+        }
+
         var config = Blobs.GetBlobContainerClient("config");
         await config.CreateIfNotExistsAsync();
         await config.GetBlobClient("reporting.json").UploadAsync(new BinaryData(content), overwrite: true);
     }
+
+    /// <summary>The host's key for approve links (SignOff:Key).</summary>
+    public static byte[] SignOffKey { get; } = System.Text.Encoding.UTF8.GetBytes("integration tests' sign-off key, 32+ bytes");
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Azure.Storage.Blobs;
+using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -6,7 +8,10 @@ using SendFunctions.Reporting;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk receives them.</summary>
+/// <summary>
+/// <c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk
+/// receives them, with each committee paper's sign-off: who, when and how, or awaiting sign-off.
+/// </summary>
 internal static class PapersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -25,6 +30,7 @@ internal static class PapersCommand
             }
 
             var reports = clients.Blobs.GetBlobContainerClient(StorageLayout.Reports);
+            var signed = await SignedOffKindsAsync(clients.Blobs, ct);
             var target = result.GetValue(outDir)!;
             var saved = 0;
             foreach (var kind in ReportKinds.All)
@@ -37,7 +43,9 @@ internal static class PapersCommand
                 target.Create();
                 var path = Path.Combine(target.FullName, latest.Files[0].Name);
                 await reports.GetBlobClient(latest.DocumentBlob).DownloadToAsync(path, ct);
-                await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}");
+                var signOff = await SignOffStore.ReadAsync(reports, latest.Paper, ct);
+                var state = signOff is not null ? $" ({signOff.Describe(TimeZoneInfo.ConvertTime(signOff.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))})" : signed.Contains(kind) || latest.Covers is not null ? " (awaiting sign-off)" : string.Empty;
+                await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}{state}");
                 saved++;
             }
 
@@ -50,5 +58,18 @@ internal static class PapersCommand
             return SendfxApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The kinds with a committee calendar in the account's reporting.json: their papers go out only once signed off.</summary>
+    private static async Task<IReadOnlySet<ReportKind>> SignedOffKindsAsync(BlobServiceClient blobs, CancellationToken ct)
+    {
+        var blob = blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob);
+        if (!await blob.ExistsAsync(ct))
+        {
+            return new HashSet<ReportKind>();
+        }
+
+        var config = SendFunctions.Core.Configuration.ReportingConfig.Parse((await blob.DownloadContentAsync(ct)).Value.Content.ToMemory().Span).Config;
+        return config is null ? new HashSet<ReportKind>() : SendFunctions.Core.Calendar.ReportCalendar.Resolve(config).Calendars.Select(c => c.Kind).ToHashSet();
     }
 }

@@ -55,13 +55,13 @@ internal static class NextSteps
             return new NextStep(null, null, $"No reminders for {name}: reporting.json does not list the dataset.");
         }
 
-        var schedule = ReturnSchedule.For(period, missing.Dataset, settings, config.Programme, calendar);
+        var schedule = ReturnDates.For(period, missing.Dataset, settings, config.Programme, calendar);
         var owner = settings.Owner.Role is { } role ? $"the owner ({role})" : "its owner";
         return schedule.NextFrom(today, calendar) switch
         {
             { Kind: ReminderKind.Reminder } next => new NextStep(next.On, null, $"Reminder to {owner} about {name}, due {schedule.Due:yyyy-MM-dd}."),
             { } next => new NextStep(next.On, null, $"Escalation to the programme lead: {name} was due {schedule.Due:yyyy-MM-dd}."),
-            null => new NextStep(null, null, $"No more reminders for {name} (due {schedule.Due:yyyy-MM-dd}; escalations ended {schedule.EscalateUntil:yyyy-MM-dd}): ask {owner} directly."),
+            null => new NextStep(null, null, $"No more reminders for {name} (due {schedule.Due:yyyy-MM-dd}; {(schedule.EscalateUntil is { } until ? $"escalations ended {until:yyyy-MM-dd}" : "no escalations after it")}): ask {owner} directly."),
         };
     }
 

@@ -50,7 +50,7 @@ internal static class StatusReader
                 .Select(s => new UploadReport(s.At, s.Name == inUse ? UploadFate.InUse : accepted.Contains(s.Name) ? UploadFate.Superseded : UploadFate.Rejected))
                 .ToList();
             var settings = config?.DatasetFor(dataset);
-            var due = settings is null ? (DateOnly?)null : ReturnSchedule.For(period, dataset, settings, config!.Programme, calendar).Due;
+            var due = settings is null ? (DateOnly?)null : ReturnDates.For(period, dataset, settings, config!.Programme, calendar).Due;
             result.Add(new ReturnReport(dataset, states.For(dataset).State, settings?.Owner.Role, due, uploads));
         }
 

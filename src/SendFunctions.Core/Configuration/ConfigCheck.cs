@@ -16,6 +16,7 @@ public static class ConfigCheck
         new TextPlaceholderRule(),
         new MeetingDateRule(),
         new ContactPlaceholderRule(),
+        new CalendarRule(),
     ];
 
     public static IReadOnlyList<ConfigFinding> Run(ReportingConfig config)

@@ -15,6 +15,8 @@ namespace SendFunctions.Core.Configuration;
 /// The longest commentary the tracker's tables print in full; a longer one is cut at a word and printed whole in the
 /// commentary annex at the end.
 /// </param>
+/// <param name="MeetingDates">Superseded by <paramref name="Calendar"/>: the meeting printed on each month's paper. Still read for one release.</param>
+/// <param name="Calendar">The committee's meetings, paper deadlines and sign-off (<see cref="CalendarSettings"/>); null: the paper follows the monthly cycle.</param>
 public sealed record ReportSettings(
     string Board,
     string Title,
@@ -39,7 +41,8 @@ public sealed record ReportSettings(
     string? Marking = null,
     int? ExemptParagraph = null,
     string? ExemptNotice = null,
-    int CommentaryMaxCharacters = ReportSettings.DefaultCommentaryMaxCharacters)
+    int CommentaryMaxCharacters = ReportSettings.DefaultCommentaryMaxCharacters,
+    CalendarSettings? Calendar = null)
 {
     public const string DefaultMarking = "OFFICIAL-SENSITIVE";
 

@@ -70,6 +70,7 @@ public sealed record ConfigResult(ReportingConfig? Config, IReadOnlyList<string>
 /// <param name="ReplyTo">Where replies to the system's emails go (the programme team's mailbox); unset: the lead.</param>
 /// <param name="StaffEmailDomains">Email domains (and their subdomains) that free text may name; null for the default (docs/privacy.md).</param>
 /// <param name="PersonalData">What each personal-data detector does with a finding; null for all errors.</param>
+/// <param name="EndDate">The day the programme ends: no paper is scheduled for a meeting after it except one final one per report kind; null: no end.</param>
 public sealed record ProgrammeSettings(
     string Name,
     string LocalArea,
@@ -82,7 +83,8 @@ public sealed record ProgrammeSettings(
     IReadOnlyDictionary<string, string>? Glossary = null,
     string? ReplyTo = null,
     IReadOnlyList<string>? StaffEmailDomains = null,
-    PersonalDataSettings? PersonalData = null)
+    PersonalDataSettings? PersonalData = null,
+    DateOnly? EndDate = null)
 {
     /// <summary>The address replies go to: <see cref="ReplyTo"/>, else the lead's.</summary>
     public string? ReplyToAddress => string.IsNullOrWhiteSpace(ReplyTo) ? Lead?.Email : ReplyTo.Trim();

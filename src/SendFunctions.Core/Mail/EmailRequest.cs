@@ -13,6 +13,7 @@ namespace SendFunctions.Core.Mail;
 /// <param name="Attention">What needs attention: at-risk milestones, overdue actions.</param>
 /// <param name="Resend">Set by a deliberate resend: a new delivery, recorded apart from the first.</param>
 /// <param name="ResendReason">Why ops resent it (<c>sendfx resend --reason</c>): said in the email and kept in the delivery ledger.</param>
+/// <param name="Covers">The months a paper made from the committee calendar covers, when more than its own; null (absent) otherwise.</param>
 public sealed record EmailRequest(
     PaperVersion Paper,
     string FileName,
@@ -20,7 +21,8 @@ public sealed record EmailRequest(
     IReadOnlyList<string>? Highlights = null,
     IReadOnlyList<string>? Attention = null,
     string? Resend = null,
-    string? ResendReason = null)
+    string? ResendReason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Periods.ReportingPeriod>? Covers = null)
 {
     public const string QueueName = "email-requests";
 
@@ -33,6 +35,10 @@ public sealed record EmailRequest(
     public string DeliveryKey => Resend is null
         ? $"{Paper.Kind.ToSlug()}-v{Paper.Version}-distribution"
         : $"{Paper.Kind.ToSlug()}-v{Paper.Version}-resend-{Resend}";
+
+    /// <summary>"January 2025", or the months the paper covers ("November and December 2024").</summary>
+    [JsonIgnore]
+    public string Months => Covers is { Count: > 1 } covers ? Calendar.CoveredMonths.Describe(covers) : Paper.Period.ToLongName();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json.Compact);
 

@@ -32,7 +32,7 @@ public static class ReportEmail
         ArgumentNullException.ThrowIfNull(settings);
         var dot = request.FileName.LastIndexOf('.');
         var extension = dot >= 0 ? request.FileName[dot..] : string.Empty;
-        var name = $"{settings.Board} - {request.Paper.Period.ToLongName()} - version {request.Paper.Version.ToString(CultureInfo.InvariantCulture)}";
+        var name = $"{settings.Board} - {request.Months} - version {request.Paper.Version.ToString(CultureInfo.InvariantCulture)}";
         return string.Concat(name.Select(c => c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' || char.IsControl(c) ? '-' : c)) + extension;
     }
 
@@ -43,7 +43,7 @@ public static class ReportEmail
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
-        var month = request.Paper.Period.ToLongName();
+        var month = request.Months;
         var resent = request.Resend is null ? string.Empty : ", resent";
         var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version}{resent})";
         var form = attachment is null ? ", at the link below."

@@ -28,7 +28,7 @@ public sealed record DueReminder(ReportingPeriod Period, IReadOnlyList<Dataset> 
 /// Which reminders are due on a day. The drops for a month are due on the configured working day of the
 /// next month. From <c>ReminderWorkingDays</c> working days before that day up to it, the owner of each
 /// dataset not yet accepted is reminded; after it, the programme lead gets one email a day listing every late
-/// return (owners copied), until the end of that month and never after the programme's deadline. Only on
+/// return (owners copied), until the end of that month and never after the programme's deadline or end date (<see cref="ReturnDates"/>). Only on
 /// working days, and never once the file has been accepted.
 /// </summary>
 public static class ReminderPlan
@@ -45,8 +45,9 @@ public static class ReminderPlan
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (!calendar.IsWorkingDay(today))
+        if (!calendar.IsWorkingDay(today) || config.Programme.EndDate < today)
         {
+            // Once the programme has ended nobody is chased for a return.
             return [];
         }
 
@@ -63,16 +64,14 @@ public static class ReminderPlan
                     continue;
                 }
 
-                var schedule = ReturnSchedule.For(period, dataset, settings, config.Programme, calendar);
-                var due = schedule.Due;
-                if (today >= schedule.RemindFrom && today <= due)
+                var dates = ReturnDates.For(period, dataset, settings, config.Programme, calendar);
+                var due = dates.Due;
+                if (dates.Reminds(today))
                 {
                     reminders.Add(new DueReminder(period, [dataset], ReminderKind.Reminder, Reminder(period, dataset, settings.Owner, due, today) with { ReplyTo = replyTo }));
                 }
-                else if (today > due && today <= schedule.EscalateUntil)
+                else if (dates.Escalates(today))
                 {
-                    // Escalations run until the end of the month the drop was due in (after that the month's papers have
-                    // gone), and not once the programme's deadline has passed.
                     late.Add(new LateReturn(dataset, settings.Owner, due, WorkingDaysLate(due, today, calendar)));
                 }
             }

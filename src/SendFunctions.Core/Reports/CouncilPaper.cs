@@ -27,6 +27,11 @@ internal static class CouncilPaper
             word.Paragraph(paragraph);
         }
 
+        if (c.CoverNote is { } note)
+        {
+            word.Paragraph(note);
+        }
+
         word.Paragraph($"This report gives the position at {Words.Date(c.Status.Period.AsOf)}. {Narrative.Milestones(c.Status.Summary.Counts)} The WSoA Impact Tracker is at Appendix 1.");
         FrontMatter.DataUsed(word, c);
 

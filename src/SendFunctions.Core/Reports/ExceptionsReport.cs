@@ -30,13 +30,13 @@ internal static class ExceptionsReport
         {
             word.Heading(1, "Milestones on hold");
             word.Paragraph($"{Narrative.OnHold(status)} A milestone on hold keeps the status its dates give it; its owner should say when work will restart.");
-            ImpactTracker.MilestoneTable(word, "Milestones on hold", status.OnHold, status.HasPreviousPeriod, annex);
+            ImpactTracker.MilestoneTable(word, "Milestones on hold", status.OnHold, status.HasPreviousPeriod, annex, status.Since);
         }
 
         word.Heading(1, "Milestones no longer reported");
         word.Paragraph(status.Removed.Count == 0
             ? "Every milestone reported last month is in this month's return."
-            : $"{Words.Lead(status.Removed.Count, "milestone")} reported last month {Words.WasWere(status.Removed.Count)} not in this month's return: {Words.List(status.Removed.Select(r => $"{r.Milestone.Id} ({r.Milestone.Title})").ToList())}.");
+            : $"{Words.Lead(status.Removed.Count, "milestone")} {status.ReportedBefore} {Words.WasWere(status.Removed.Count)} not in this month's return: {Words.List(status.Removed.Select(r => $"{r.Milestone.Id} ({r.Milestone.Title})").ToList())}.");
 
         Metrics(word, status);
         Actions(word, status);

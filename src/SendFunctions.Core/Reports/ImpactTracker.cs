@@ -34,17 +34,19 @@ internal static class ImpactTracker
         {
             word.Heading(headingLevel + 1, workstream.Workstream);
             word.Paragraph(Narrative.Milestones(workstream.Counts));
-            MilestoneTable(word, workstream.Workstream, status.Milestones.Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase)).ToList(), status.HasPreviousPeriod, annex);
+            MilestoneTable(word, workstream.Workstream, status.Milestones.Where(m => string.Equals(m.Milestone.Workstream, workstream.Workstream, StringComparison.OrdinalIgnoreCase)).ToList(), status.HasPreviousPeriod, annex, status.Since);
         }
 
         if (status.Removed.Count > 0)
         {
             word.Heading(headingLevel + 1, "Milestones no longer reported");
-            word.Paragraph($"{Words.Lead(status.Removed.Count, "milestone")} reported last month {Words.WasWere(status.Removed.Count)} not in this month's return. Owners should confirm whether each was completed, merged or withdrawn.");
+            word.Paragraph($"{Words.Lead(status.Removed.Count, "milestone")} {status.ReportedBefore} {Words.WasWere(status.Removed.Count)} not in this month's return. Owners should confirm whether each was completed, merged or withdrawn.");
             word.Table(new TableSpec(
                 "Milestones no longer reported",
-                "Milestones in last month's return that are missing from this month's, with last month's status.",
-                ["ID", "Milestone", "Workstream", "Last month's status"],
+                status.ComparedWith is { } since
+                    ? $"Milestones in the {since.ToLongName()} return that are missing from this month's, with their {since.ToLongName()} status."
+                    : "Milestones in last month's return that are missing from this month's, with last month's status.",
+                ["ID", "Milestone", "Workstream", status.ComparedWith is { } month ? $"{month.ToLongName()} status" : "Last month's status"],
                 status.Removed.Select(r => (IReadOnlyList<TableCellSpec>)[r.Milestone.Id, r.Milestone.Title, r.Milestone.Workstream, new TableCellSpec(StatusWord(r), r.Rag)]).ToList()));
         }
 
@@ -82,11 +84,11 @@ internal static class ImpactTracker
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    public static void MilestoneTable(WordWriter word, string caption, IReadOnlyList<MilestoneAssessment> milestones, bool withMovement, CommentaryAnnex annex)
+    public static void MilestoneTable(WordWriter word, string caption, IReadOnlyList<MilestoneAssessment> milestones, bool withMovement, CommentaryAnnex annex, string since = "last month")
     {
         word.Table(new TableSpec(
             caption,
-            $"Milestones for {caption}: reference, milestone, owner, due and revised dates, status, days delayed, movement since last month and commentary.",
+            $"Milestones for {caption}: reference, milestone, owner, due and revised dates, status, days delayed, movement since {since} and commentary.",
             ["ID", "Milestone", "Owner", "Due", "Revised", "Status", "Delay (days)", "Movement", "Commentary"],
             milestones.Select(m => (IReadOnlyList<TableCellSpec>)
             [

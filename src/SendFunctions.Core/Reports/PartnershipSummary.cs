@@ -40,6 +40,11 @@ internal static class PartnershipSummary
             word.Paragraph(paragraph);
         }
 
+        if (c.CoverNote is { } note)
+        {
+            word.Paragraph(note);
+        }
+
         FrontMatter.DataUsed(word, c);
 
         // Sections are numbered as they are written: the subgroups' updates and the decision log come only where the

@@ -6,13 +6,20 @@ namespace SendFunctions.Core.Reports;
 
 /// <summary>What a paper is written from: the computed status and the programme's own wording.</summary>
 /// <param name="PreviewNotes">Notes shown at the top of a preview (never of a paper that is sent): configuration a clerk should check.</param>
-internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes)
+/// <param name="Cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
+internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes, PaperCover? Cover = null)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     public ProgrammeSettings Programme => Config.Programme;
 
-    public string Month => Status.Period.ToLongName();
+    /// <summary>"January 2025", or the months a paper covering several says it covers ("November and December 2024").</summary>
+    public string Month => Cover is { Months.Count: > 1 } cover ? cover.Describe() : Status.Period.ToLongName();
+
+    /// <summary>For a paper covering several months, the sentence that says so; else null.</summary>
+    public string? CoverNote => Cover is { Months.Count: > 1 } cover
+        ? $"This report covers {cover.Describe()}: it gives the position at {Words.Date(Status.Period.AsOf)} and the movement since {Status.Since}, the last month reported to the {Settings.Board}."
+        : null;
 
     /// <summary>The paper's own title with its month, without the board.</summary>
     public string PaperTitle => $"{Fill(Settings.Title)}, {Month}";
@@ -28,9 +35,10 @@ internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, Repor
 
     public IEnumerable<string> Fill(IEnumerable<string>? texts) => (texts ?? []).Select(Fill);
 
-    /// <summary>"Thursday, 13 March 2025", or null when no meeting date is configured for the period.</summary>
+    /// <summary>"Thursday, 13 March 2025": the calendar's meeting, else the superseded meetingDates map's; null when neither has one.</summary>
     public string? MeetingDate =>
-        Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date)
+        Cover?.Meeting is { } meeting ? meeting.ToString("dddd, d MMMM yyyy", British)
+        : Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date)
             ? date.ToString("dddd, d MMMM yyyy", British)
             : null;
 

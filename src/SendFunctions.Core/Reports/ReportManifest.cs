@@ -19,6 +19,8 @@ namespace SendFunctions.Core.Reports;
 /// <param name="CodeVersion">The version of the code that rendered the paper (<see cref="ReportRenderer.CodeVersion"/>): with the
 /// inputs and <paramref name="ConfigSha256"/>, what is needed to render the same bytes again.</param>
 /// <param name="Findings">What <see cref="PaperCheck"/> found in the paper; empty or null when it passed.</param>
+/// <param name="Covers">The months a paper made from the committee calendar covers, oldest first; null (absent) for a month's paper.</param>
+/// <param name="Meeting">The meeting such a paper goes to.</param>
 public sealed record ReportManifest(
     ReportingPeriod Period,
     ReportKind Report,
@@ -33,7 +35,9 @@ public sealed record ReportManifest(
     IReadOnlyList<string>? Highlights = null,
     IReadOnlyList<string>? Attention = null,
     string? CodeVersion = null,
-    IReadOnlyList<PaperFinding>? Findings = null)
+    IReadOnlyList<PaperFinding>? Findings = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReportingPeriod>? Covers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Meeting = null)
 {
     public const string FileName = "manifest.json";
 
@@ -50,9 +54,15 @@ public sealed record ReportManifest(
         JsonSerializer.Deserialize<ReportManifest>(utf8, Json.Options) ?? throw new JsonException("Empty manifest.");
 
     /// <summary>The kind, the curated versions used and the configuration, hashed: equal fingerprints mean equal papers.</summary>
-    public static string FingerprintOf(ReportKind kind, IEnumerable<ManifestInput> inputs, string configSha256)
+    /// <param name="cover">A calendar paper's months and meeting: a different cover is a different paper even on the same inputs.</param>
+    public static string FingerprintOf(ReportKind kind, IEnumerable<ManifestInput> inputs, string configSha256, PaperCover? cover = null)
     {
         var text = new StringBuilder(kind.ToSlug()).Append('|').Append(configSha256);
+        if (cover is not null)
+        {
+            text.Append("|covers:").AppendJoin(',', cover.Months).Append("|meeting:").Append(cover.Meeting?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         foreach (var input in inputs.OrderBy(i => i.Period.ToString(), StringComparer.Ordinal).ThenBy(i => i.Dataset.ToSlug(), StringComparer.Ordinal))
         {
             text.Append('|').Append(input.Period.ToString()).Append('/').Append(input.Dataset.ToSlug()).Append('@').Append(input.ETag);

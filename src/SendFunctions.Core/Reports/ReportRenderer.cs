@@ -29,7 +29,8 @@ public static class ReportRenderer
     /// The paper's created and modified time; default the period's as-of date (midnight UTC). Never the clock: the same
     /// status, configuration and stamp give a byte-identical .docx.
     /// </param>
-    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null)
+    /// <param name="cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null, PaperCover? cover = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(config);
@@ -39,7 +40,7 @@ public static class ReportRenderer
         }
 
         var notes = preview ? Placeholders.InReport(kind.ToSlug(), settings) : [];
-        var context = new ReportContext(kind, status, config, settings, notes);
+        var context = new ReportContext(kind, status, config, settings, notes, cover);
         var info = new DocumentInfo(
             context.DocumentTitle,
             settings.Author?.Name ?? config.Programme.Name,

@@ -60,12 +60,14 @@ public static class AcceptedData
     /// Exactly the drops a period's status depends on, which a paper's manifest records: this month's and last month's
     /// milestones (movement), this month's actions, and every metrics drop up to this month (change and trend).
     /// </summary>
-    public static IReadOnlyList<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops)
+    /// <param name="comparedWith">The month movement is measured from; null for the month before.</param>
+    public static IReadOnlyList<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops, ReportingPeriod? comparedWith = null)
     {
         ArgumentNullException.ThrowIfNull(drops);
+        var since = comparedWith ?? period.Previous;
         return drops.Where(d => d.Period <= period && d.Dataset switch
             {
-                Dataset.Milestones => d.Period == period || d.Period == period.Previous,
+                Dataset.Milestones => d.Period == period || d.Period == since,
                 Dataset.Actions or Dataset.Updates or Dataset.Decisions => d.Period == period,
                 Dataset.Risks => d.Period == period || d.Period == period.Previous,
                 _ => true,
@@ -75,12 +77,14 @@ public static class AcceptedData
 
     /// <summary>Null when the period has no accepted milestones: there is nothing to report on.</summary>
     /// <param name="missingReturns">Whether a missing metrics return or action log is shown from the last accepted month (labelled).</param>
+    /// <param name="comparedWith">The month movement is measured from (the previous paper's last month); null for the month before.</param>
     public static PeriodInputs? InputsFor(
         ReportingPeriod period,
         DateOnly deadline,
         decimal tolerancePercent,
         IReadOnlyDictionary<ReportingPeriod, AcceptedPeriod> accepted,
-        MissingReturnDisplay missingReturns = MissingReturnDisplay.Nothing)
+        MissingReturnDisplay missingReturns = MissingReturnDisplay.Nothing,
+        ReportingPeriod? comparedWith = null)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         if (!accepted.TryGetValue(period, out var current) || current.Milestones is null)
@@ -88,7 +92,7 @@ public static class AcceptedData
             return null;
         }
 
-        var previous = accepted.TryGetValue(period.Previous, out var last) ? last.Milestones : null;
+        var previous = accepted.TryGetValue(comparedWith ?? period.Previous, out var last) ? last.Milestones : null;
         var history = accepted
             .Where(p => p.Key < period && p.Value.Metrics is not null)
             .OrderBy(p => p.Key)
@@ -101,13 +105,13 @@ public static class AcceptedData
             .FirstOrDefault();
         return new PeriodInputs(
             period, deadline, current.Milestones, previous, current.Metrics ?? [], history, current.Actions ?? [], tolerancePercent,
-            current.ReturnsOrPresence, missingReturns, earlierActions)
+            current.ReturnsOrPresence, missingReturns, earlierActions, comparedWith)
         {
             Business = new BusinessInputs(
                 current.Updates,
                 current.Decisions,
                 current.Risks,
-                last?.Risks,
+                accepted.TryGetValue(period.Previous, out var lastMonth) ? lastMonth.Risks : null,
                 accepted.Where(p => p.Key <= period && p.Value.Targets is not null).OrderByDescending(p => p.Key).Select(p => p.Value.Targets).FirstOrDefault()),
         };
     }

@@ -41,10 +41,10 @@ public static class DataNarrative
             sentences.Add(Absent(status, r.Dataset, Consequence(status, r.Dataset)));
         }
 
-        var previous = status.Period.Previous.ToLongName();
+        var previous = (status.ComparedWith ?? status.Period.Previous).ToLongName();
         sentences.Add(status.HasPreviousPeriod
-            ? $"Movement since last month is measured against the {previous} milestone return."
-            : $"There is no accepted milestone return for {previous}, so movement since last month is not shown.");
+            ? $"Movement since {status.Since} is measured against the {previous} milestone return."
+            : $"There is no accepted milestone return for {previous}, so movement since {status.Since} is not shown.");
         return sentences;
     }
 

@@ -102,12 +102,12 @@ public static class Narrative
         Add(parts, Of(Movement.Slipped), "slipped to a later date", "slipped to a later date");
         Add(parts, Of(Movement.New), "is new", "are new");
         var text = parts.Count == 0
-            ? "Since last month no milestone has changed status."
-            : $"Since last month, {Words.List(parts)}.";
+            ? $"Since {status.Since} no milestone has changed status."
+            : $"Since {status.Since}, {Words.List(parts)}.";
         if (status.Removed.Count > 0)
         {
             var ids = status.Removed.Select(r => r.Milestone.Id).ToList();
-            text += $" {Words.Lead(ids.Count, "milestone")} reported last month {Words.WasWere(ids.Count)} not reported this month: {Words.List(ids)}.";
+            text += $" {Words.Lead(ids.Count, "milestone")} {status.ReportedBefore} {Words.WasWere(ids.Count)} not reported this month: {Words.List(ids)}.";
         }
 
         return text;

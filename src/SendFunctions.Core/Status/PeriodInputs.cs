@@ -15,6 +15,10 @@ namespace SendFunctions.Core.Status;
 /// <param name="Returns">What became of each of the period's returns; null to derive it from the data present (Accepted where there are rows, else Missing).</param>
 /// <param name="MissingReturns">Whether a missing or rejected return is filled, labelled, from the last accepted month.</param>
 /// <param name="EarlierActions">The latest earlier accepted action log, shown in place of a missing one when <paramref name="MissingReturns"/> asks for it.</param>
+/// <param name="ComparedWith">
+/// The month movement is measured from and whose milestones <paramref name="PreviousMilestones"/> are: the last month the
+/// previous paper covered, for a paper covering several months; null for the month before.
+/// </param>
 public sealed record PeriodInputs(
     ReportingPeriod Period,
     DateOnly Deadline,
@@ -26,7 +30,8 @@ public sealed record PeriodInputs(
     decimal TolerancePercent = MetricRules.DefaultTolerancePercent,
     PeriodReturns? Returns = null,
     MissingReturnDisplay MissingReturns = MissingReturnDisplay.Nothing,
-    ActionDrop? EarlierActions = null)
+    ActionDrop? EarlierActions = null,
+    ReportingPeriod? ComparedWith = null)
 {
     /// <summary>The Board's own business; <see cref="BusinessInputs.None"/> when the period has none of it.</summary>
     public BusinessInputs Business { get; init; } = BusinessInputs.None;

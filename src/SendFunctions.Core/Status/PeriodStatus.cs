@@ -29,6 +29,15 @@ public sealed record PeriodStatus(
     /// <summary>The Board's own business: subgroup updates, decisions, risks, targets; <see cref="BoardBusiness.None"/> when the period has none.</summary>
     public BoardBusiness Business { get; init; } = BoardBusiness.None;
 
+    /// <summary>The month movement is measured from when it is not the month before (a paper covering several months); else null.</summary>
+    public ReportingPeriod? ComparedWith { get; init; }
+
+    /// <summary>"last month", or the month movement is measured from ("October 2024").</summary>
+    public string Since => ComparedWith is { } since ? since.ToLongName() : "last month";
+
+    /// <summary>"reported last month", or "reported in October 2024".</summary>
+    public string ReportedBefore => ComparedWith is { } since ? $"reported in {since.ToLongName()}" : "reported last month";
+
     /// <summary>Milestones whose owners report them on hold; each keeps the status its dates give it.</summary>
     public IReadOnlyList<MilestoneAssessment> OnHold => Milestones.Where(m => m.OnHold).ToList();
 }

@@ -14,7 +14,7 @@ public static class StatusEngine
         ArgumentNullException.ThrowIfNull(inputs);
         var period = inputs.Period;
         var assessed = inputs.Milestones.Select(m => MilestoneRules.Assess(m, period.AsOf, inputs.Deadline)).ToList();
-        var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, period.Previous.AsOf, inputs.Deadline)).ToList();
+        var previous = inputs.PreviousMilestones?.Select(m => MilestoneRules.Assess(m, (inputs.ComparedWith ?? period.Previous).AsOf, inputs.Deadline)).ToList();
         var (milestones, removed) = MilestoneMovement.Compare(assessed, previous);
 
         var returns = CheckedReturns(inputs);
@@ -52,6 +52,7 @@ public static class StatusEngine
             earlierActions)
         {
             Business = Business(inputs.Business),
+            ComparedWith = inputs.ComparedWith is { } since && since != period.Previous ? since : null,
         };
 
         // Each reading is judged as at the month of the drop it came from, so an earlier month's figures read as they did then.

@@ -24,6 +24,9 @@ public static class StorageLayout
 
     /// <summary>One row per email and recipient (partition: the period, as in <see cref="DeliveriesTable"/>): what SendGrid said about each.</summary>
     public const string RecipientsTable = "recipients";
+
+    /// <summary>The committee calendar's ledger: one row per paper and step taken (partition: kind and meeting; row: the step).</summary>
+    public const string CalendarTable = "calendar";
     public const string UnrecognisedFolder = "_unrecognised";
 
     /// <summary>The partition of runs and deliveries that belong to no period (an upload whose path named none, a malformed message).</summary>

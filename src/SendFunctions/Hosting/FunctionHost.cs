@@ -12,6 +12,7 @@ using SendFunctions.Ingestion;
 using SendFunctions.Mailing;
 using SendFunctions.Operations;
 using SendFunctions.Reporting;
+using SendFunctions.CommitteeCycle;
 
 namespace SendFunctions.Hosting;
 
@@ -28,6 +29,7 @@ public static class FunctionHost
         ["MonthlyReportSchedule"] = "0 0 7 6 * *",
         ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
         ["CycleWatchSchedule"] = "0 30 9 * * *",
+        ["CommitteeCalendarSchedule"] = "0 5 * * * *",
     };
 
     /// <summary>Where the webhook listens unless <c>urls</c> (or ASPNETCORE_URLS) says otherwise.</summary>
@@ -64,8 +66,13 @@ public static class FunctionHost
                 .Configure(app =>
                 {
                     app.UseRouting();
-                    app.UseEndpoints(endpoints => endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct)));
-                    app.UseEndpoints(endpoints => endpoints.MapGet(Health.Route, (Health health, CancellationToken ct) => health.HandleAsync(ct)));
+                    app.UseEndpoints(endpoints =>
+                    {
+                        endpoints.MapPost(DeliveryEvents.Route, (HttpRequest request, DeliveryEvents events, CancellationToken ct) => events.HandleAsync(request, ct));
+                        endpoints.MapGet(ApproveEndpoint.Route, (HttpRequest request, ApproveEndpoint approve, CancellationToken ct) => approve.ShowAsync(request, ct));
+                        endpoints.MapPost(ApproveEndpoint.Route, (HttpRequest request, ApproveEndpoint approve, CancellationToken ct) => approve.ApproveAsync(request, ct));
+                        endpoints.MapGet(Health.Route, (Health health, CancellationToken ct) => health.HandleAsync(ct));
+                    });
                 }))
             .ConfigureLogging((context, logging) =>
             {
@@ -103,6 +110,7 @@ public static class FunctionHost
                 services.AddIngestion(context.Configuration);
                 services.AddReporting();
                 services.AddMailing(context.Configuration);
+                services.AddCommitteeCycle(context.Configuration);
             });
 
     /// <summary>

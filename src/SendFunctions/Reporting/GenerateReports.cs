@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
@@ -32,7 +33,8 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
     /// Loads the accepted data and what became of each of the month's returns, computes the status, and for each paper asked
     /// for: renders it, runs the accessibility checks on it, stores it as a new version (or reuses the version made from the
     /// same inputs), and asks for it to be emailed. A paper that fails a check is stored with its findings in the manifest
-    /// (for ops and the author to see) and never emailed; the run is recorded as failed.
+    /// (for ops and the author to see) and never emailed; the run is recorded as failed. A paper of a kind with a committee
+    /// calendar is not emailed either: it is a draft that goes to its list once signed off.
     /// </summary>
     internal async Task<ReportOutcome> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
@@ -45,31 +47,32 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
         var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct, d => programme.DatasetFor(d) is not null);
         var accepted = AcceptedData.FromCurated(drops, request.Period, returns);
-        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns) is not { } inputs)
+        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns, request.Cover?.ComparedWith) is not { } inputs)
         {
             return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
         }
 
         var status = StatusEngine.Compute(inputs);
         var (highlights, attention) = ReportHighlights.From(status);
-        var used = AcceptedData.UsedFor(request.Period, drops).Select(ReportManifest.InputOf).ToList();
+        var used = AcceptedData.UsedFor(request.Period, drops, request.Cover?.ComparedWith).Select(ReportManifest.InputOf).ToList();
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
         var papers = new List<PaperOutcome>();
+        var signedOffKinds = ReportCalendar.Resolve(programme).Calendars.Select(c => c.Kind).ToHashSet();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
         {
-            if (ReportRenderer.Render(kind, status, programme) is not { } paper)
+            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover) is not { } paper)
             {
                 papers.Add(new PaperOutcome(kind, null, false, "not configured in reporting.json"));
                 continue;
             }
 
             var findings = PaperCheck.Check(paper.Content);
-            var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!);
+            var fingerprint = ReportManifest.FingerprintOf(kind, used, config.Sha256!, request.Cover);
             var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
                 request.Period, kind, version, fingerprint, clock.UtcNow, used, config.Sha256!,
                 StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention,
-                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null), clock.Time, ct);
+                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null, request.Cover?.Months, request.Cover?.Meeting), clock.Time, ct);
             if (manifest.Findings is { Count: > 0 } failed)
             {
                 Log.PaperFailedChecks(log, manifest.Paper.ToString(), failed.Count, string.Join("; ", failed.Take(3)));
@@ -77,7 +80,14 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
                 continue;
             }
 
-            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention).ToJson(), ct);
+            if (signedOffKinds.Contains(kind))
+            {
+                // A committee paper goes to its list only once signed off (CommitteeCycle sends the draft to the signer).
+                papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob) { AwaitingSignOff = true });
+                continue;
+            }
+
+            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention, Covers: request.Cover?.Months).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }
 
@@ -89,6 +99,9 @@ internal sealed record PaperOutcome(ReportKind Kind, int? Version, bool Created,
 {
     /// <summary>Stored, but failed the run-time checks: not emailed.</summary>
     public bool Failed { get; init; }
+
+    /// <summary>A committee paper stored as a draft for sign-off: not emailed to its list yet.</summary>
+    public bool AwaitingSignOff { get; init; }
 }
 
 internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome> Papers, string? Reason)
@@ -96,6 +109,6 @@ internal sealed record ReportOutcome(bool Generated, IReadOnlyList<PaperOutcome>
     public static ReportOutcome NothingToReport(string reason) => new(false, [], reason);
 
     public string Describe() => Reason ?? string.Join("; ", Papers.Select(p => p.Version is { } v
-        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}{(p.Failed ? $", {p.Detail}" : string.Empty)}"
+        ? $"{p.Kind.ToSlug()} v{v} {(p.Created ? "created" : "reused (same inputs)")}{(p.Failed ? $", {p.Detail}" : string.Empty)}{(p.AwaitingSignOff ? ", awaiting sign-off" : string.Empty)}"
         : $"{p.Kind.ToSlug()} {p.Detail}"));
 }

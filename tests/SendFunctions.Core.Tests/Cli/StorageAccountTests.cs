@@ -17,7 +17,8 @@ public sealed class StorageAccountTests
     [InlineData("deliveries", "--period", "2025-01")]
     [InlineData("status", "--period", "2025-01")]
     [InlineData("request", "--period", "2025-01")]
-    [InlineData("resend", "--period", "2025-01", "--report", "hwb-board", "--yes")]
+    [InlineData("resend", "--period", "2025-01", "--report", "hwb-board", "--reason", "The clerk asked.", "--yes")]
+    [InlineData("approve", "--period", "2025-01", "--report", "hwb-board", "--yes")]
     public async Task StorageCommand_EmptyConnection_OneLineOnStandardErrorAndExit2(params string[] args)
     {
         var (exit, output, error) = await Sendfx.RunAsync([.. args, "--connection", ""]);

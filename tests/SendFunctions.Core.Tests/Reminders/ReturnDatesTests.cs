@@ -7,12 +7,12 @@ using static SendFunctions.Core.Tests.Milestones.MilestoneRulesTests;
 namespace SendFunctions.Core.Tests.Reminders;
 
 /// <summary>The sample configuration, December 2024: actions due Mon 6 Jan 2025, reminders from Tue 31 Dec (ReminderPlanTests).</summary>
-public sealed class ReturnScheduleTests
+public sealed class ReturnDatesTests
 {
     private static readonly WorkingDays Calendar = new();
 
-    private static ReturnSchedule Actions() =>
-        ReturnSchedule.For(ReportingPeriod.Of(2024, 12), Dataset.Actions, SampleStatus.Config.DatasetFor(Dataset.Actions)!, SampleStatus.Config.Programme, Calendar);
+    private static ReturnDates Actions() =>
+        ReturnDates.For(ReportingPeriod.Of(2024, 12), Dataset.Actions, SampleStatus.Config.DatasetFor(Dataset.Actions)!, SampleStatus.Config.Programme, Calendar);
 
     [Fact]
     public void For_SampleActions_DueOnTheThirdWorkingDayWithRemindersFromThreeBefore()
@@ -21,6 +21,7 @@ public sealed class ReturnScheduleTests
 
         Assert.Equal(Date("2024-12-31"), schedule.RemindFrom);
         Assert.Equal(Date("2025-01-06"), schedule.Due);
+        Assert.Equal(Date("2025-01-07"), schedule.EscalateFrom);
         Assert.Equal(Date("2025-01-31"), schedule.EscalateUntil);
     }
 

@@ -1,0 +1,132 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendFunctions.Core.Calendar;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Mail;
+using SendFunctions.Core.Reminders;
+using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
+using SendFunctions.Hosting;
+using SendFunctions.Mailing;
+using SendFunctions.Operations;
+using SendFunctions.Reporting;
+
+namespace SendFunctions.CommitteeCycle;
+
+/// <summary>
+/// Hourly (<c>%CommitteeCalendarSchedule%</c>, one instance at a time, and once on start to catch up what was missed while
+/// the host was down): for every paper of the committee calendar, reads what the ledger knows (its draft version, its
+/// sign-off) and takes the steps <see cref="CycleSteps"/> says are due: asks for the draft, emails it to the signer with the
+/// approve link, reminds the signer, escalates to the lead. Every step is keyed (calendar table, delivery ledger), so a
+/// repeat run changes nothing. Distribution follows the sign-off itself (<see cref="SignOffStore"/>).
+/// </summary>
+public sealed class CommitteeCalendar(
+    BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, MailDelivery delivery, ProgrammeClock clock, IOptions<SignOffOptions> options, ILogger<CommitteeCalendar> log)
+{
+    [FunctionName(nameof(CommitteeCalendar))]
+    [Singleton]
+    public async Task Run([TimerTrigger("%CommitteeCalendarSchedule%", RunOnStartup = true)] TimerInfo timer, CancellationToken ct)
+    {
+        _ = timer;
+        if ((await ProgrammeConfigStore.LoadAsync(blobs, log, ct)).Config is not { } config)
+        {
+            return;
+        }
+
+        var days = new WorkingDays(config.Programme.ExtraBankHolidays);
+        var localNow = TimeZoneInfo.ConvertTime(clock.UtcNow, clock.Zone).DateTime;
+        var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
+        foreach (var paper in PaperSchedule.For(config, days))
+        {
+            var (draft, signedOff) = await StateAsync(reports, paper, ct);
+            foreach (var step in CycleSteps.For(paper, localNow, new PaperState(draft?.Version, signedOff), days))
+            {
+                await TakeAsync(step, paper, draft, config, days, ct);
+            }
+        }
+    }
+
+    private static async Task<(ReportManifest? Draft, bool SignedOff)> StateAsync(BlobContainerClient reports, ScheduledPaper paper, CancellationToken ct)
+    {
+        var latest = (await ReportStore.LatestAsync(reports, paper.Period, paper.Report, ct)).Latest;
+        if (latest is null || latest.Findings is { Count: > 0 } || latest.Covers is null || !latest.Covers.SequenceEqual(paper.Periods) || latest.Meeting != paper.Meeting)
+        {
+            return (null, false);
+        }
+
+        return (latest, await SignOffStore.ReadAsync(reports, latest.Paper, ct) is not null);
+    }
+
+    private async Task TakeAsync(CycleStep step, ScheduledPaper paper, ReportManifest? draft, ReportingConfig config, WorkingDays days, CancellationToken ct)
+    {
+        _ = days;
+        var key = CycleSteps.KeyFor(step, paper, draft?.Version, clock.Today);
+        var settings = config.ReportFor(paper.Report.ToSlug())!;
+        var signer = ReportCalendar.Resolve(config).Calendars.First(c => c.Kind == paper.Report).Signer;
+        switch (step)
+        {
+            case CycleStep.RequestDraft:
+                await RequestDraftAsync(paper, key, ct);
+                break;
+            case CycleStep.SendDraft:
+                var document = (await blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(draft!.DocumentBlob).DownloadContentAsync(ct)).Value.Content.ToArray();
+                var attachment = new MailAttachment(ReportEmail.AttachmentName(new EmailRequest(draft.Paper, draft.Files[0].Name, draft.Title ?? string.Empty, Covers: draft.Covers), settings), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document);
+                await SendAsync(paper, key, SignOffEmail.Draft(paper, settings, signer, draft.Version, ApproveUrl(draft.Paper), attachment), ct);
+                break;
+            case CycleStep.RemindSigner:
+                await SendAsync(paper, key, SignOffEmail.Reminder(paper, settings, signer, draft!.Version, ApproveUrl(draft.Paper)), ct);
+                break;
+            case CycleStep.Escalate:
+                await SendAsync(paper, key, SignOffEmail.Escalation(paper, settings, signer, config.Programme.Lead, draft!.Version), ct);
+                break;
+        }
+    }
+
+    /// <summary>Once a day at most until the draft exists: GenerateReports reuses the version made from the same inputs and cover.</summary>
+    private async Task RequestDraftAsync(ScheduledPaper paper, string key, CancellationToken ct)
+    {
+        var ledger = tables.GetTableClient(StorageLayout.CalendarTable);
+        await ledger.CreateIfNotExistsAsync(ct);
+        if ((await ledger.GetEntityIfExistsAsync<TableEntity>(paper.Period.ToString(), key, cancellationToken: ct)).HasValue)
+        {
+            return;
+        }
+
+        var queue = queues.GetQueueClient(ReportRequest.QueueName);
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync(new ReportRequest(paper.Period, [paper.Report], new PaperCover(paper.Periods, paper.Meeting)).ToJson(), ct);
+        try
+        {
+            await ledger.AddEntityAsync(new TableEntity(paper.Period.ToString(), key) { ["At"] = clock.UtcNow }, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Another run asked too: the second request reuses the first's version.
+        }
+
+        Log.CalendarStep(log, nameof(CycleStep.RequestDraft), key);
+    }
+
+    private async Task SendAsync(ScheduledPaper paper, string key, MailMessage message, CancellationToken ct)
+    {
+        var result = await delivery.DeliverAsync(paper.Period.ToString(), key, message with { ReplyTo = null }, ct);
+        Log.CalendarMailed(log, key, result.Status);
+    }
+
+    private string? ApproveUrl(PaperVersion paper)
+    {
+        var settings = options.Value;
+        if (!settings.HasKey)
+        {
+            return null;
+        }
+
+        var token = ApprovalToken.Create(paper, clock.UtcNow.Add(settings.LinkExpiry), settings.KeyBytes());
+        return $"{settings.PublicUrl.TrimEnd('/')}{ApproveEndpoint.Route}?token={Uri.EscapeDataString(token)}";
+    }
+}
