@@ -45,6 +45,6 @@ public static class SendfxApp
             return Usage;
         }
 
-        return await parsed.InvokeAsync();
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -16,7 +16,7 @@ public sealed class HostOperationsTests(HostFixture host)
 {
     private static readonly string[] Functions =
     [
-        "CycleWatch", "DropReminders", "EmailRequestPoisoned", "GenerateReports", "IngestDrop", "MonthlyReportCycle", "OwnerEmailPoisoned",
+        "CommitteeCalendar", "ConfigUploaded", "CycleWatch", "DropReminders", "EmailRequestPoisoned", "GenerateReports", "IngestDrop", "MonthlyReportCycle", "OwnerEmailPoisoned",
         "ReportRequestPoisoned", "SendOwnerEmails", "SendReports", "SweepDrops",
     ];
 

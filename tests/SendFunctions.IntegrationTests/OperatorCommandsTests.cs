@@ -75,15 +75,15 @@ public sealed class OperatorCommandsTests(HostFixture host)
         var deliveries = host.Tables.GetTableClient(StorageLayout.DeliveriesTable);
         await Eventually.GetAsync(async () => (await deliveries.FindAsync<DeliveryRow>("2034-03", "hwb-board-v1-distribution")) is { Status: DeliveryStatus.Sent } row ? row : null, "the paper's email", seconds: 120);
 
-        var (declined, declinedOutput, declinedError) = await SendfxWithInputAsync("no\n", "resend", "--period", "2034-03", "--report", "hwb-board");
+        var (declined, declinedOutput, declinedError) = await SendfxWithInputAsync("no\n", "resend", "--period", "2034-03", "--report", "hwb-board", "--reason", "The clerk asked for it again.");
 
         Assert.Equal(1, declined);
-        Assert.Contains("This emails hwb-board v1 for 2034-03 to its whole distribution list again. Type 'yes' to send:", declinedOutput, StringComparison.Ordinal);
+        Assert.Contains("This emails hwb-board v1 for 2034-03 to its whole distribution list again, saying why (\"The clerk asked for it again.\"). Type 'yes' to send:", declinedOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Queued", declinedOutput, StringComparison.Ordinal);
         Assert.StartsWith("Nothing was sent", declinedError, StringComparison.Ordinal);
-        Assert.Equal(1, (await SendfxWithInputAsync(string.Empty, "resend", "--period", "2034-03", "--report", "hwb-board")).Code); // no answer at all
+        Assert.Equal(1, (await SendfxWithInputAsync(string.Empty, "resend", "--period", "2034-03", "--report", "hwb-board", "--reason", "The clerk asked for it again.")).Code); // no answer at all
 
-        var (confirmed, confirmedOutput, _) = await SendfxWithInputAsync("yes\n", "resend", "--period", "2034-03", "--report", "hwb-board");
+        var (confirmed, confirmedOutput, _) = await SendfxWithInputAsync("yes\n", "resend", "--period", "2034-03", "--report", "hwb-board", "--reason", "The clerk asked for it again.");
 
         Assert.Equal(0, confirmed);
         Assert.Contains("Queued a resend of hwb-board v1 for 2034-03", confirmedOutput, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ internal static class StatusReader
     private static async Task<List<ReturnReport>> ReturnsAsync(BlobServiceClient blobs, ReportingPeriod period, ReportingConfig? config, WorkingDays calendar, TimeZoneInfo zone, CancellationToken ct)
     {
         var current = (await CuratedStore.CurrentUpToAsync(blobs, period, ct)).Where(d => d.Period == period).ToList();
-        var states = await ReturnStore.ForAsync(blobs, period, current, zone, ct);
+        var states = await ReturnStore.ForAsync(blobs, period, current, zone, ct, d => config?.DatasetFor(d) is not null);
         var result = new List<ReturnReport>();
         foreach (var dataset in Enum.GetValues<Dataset>())
         {
@@ -50,8 +50,13 @@ internal static class StatusReader
                 .Select(s => new UploadReport(s.At, s.Name == inUse ? UploadFate.InUse : accepted.Contains(s.Name) ? UploadFate.Superseded : UploadFate.Rejected))
                 .ToList();
             var settings = config?.DatasetFor(dataset);
+            if (states.All.FirstOrDefault(r => r.Dataset == dataset) is not { } state)
+            {
+                continue; // an optional return the programme does not expect and nobody sent
+            }
+
             var due = settings is null ? (DateOnly?)null : ReturnDates.For(period, dataset, settings, config!.Programme, calendar).Due;
-            result.Add(new ReturnReport(dataset, states.For(dataset).State, settings?.Owner.Role, due, uploads));
+            result.Add(new ReturnReport(dataset, state.State, settings?.Owner.Role, due, uploads));
         }
 
         return result;

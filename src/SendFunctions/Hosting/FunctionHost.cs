@@ -127,7 +127,10 @@ public static class FunctionHost
             var host = create().Build();
             var failures = host.Services.GetRequiredService<ListenerFailures>();
             var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionHost));
-            await Ingestion.SetAsideDrops.BeforeStartAsync(host.Services.GetRequiredService<Ingestion.DropBlobs>(), log, ct);
+            if (host.Services.GetService<Ingestion.DropBlobs>() is { } drops)
+            {
+                await Ingestion.SetAsideDrops.BeforeStartAsync(drops, log, ct); // a host without ingestion has no drops to check
+            }
             try
             {
                 await host.RunAsync(ct); // disposes the host
