@@ -228,17 +228,20 @@ internal static class ImpactTracker
             + (gaps.Count > 0 ? $" No figure for {Words.List(gaps)}." : string.Empty)
             + (latest.Period < period ? $" No figure has been reported for a later month up to {period.ToLongName()}." : string.Empty)
             + (reading.Target is { } t ? $" Target: {Value(reading, t)}." : string.Empty);
-        return new ChartSpec(
-            ChartKind.Line,
-            $"{reading.Name} ({Unit(reading.Unit)})",
-            alt,
-            months.Select(m => m.ToLongName()).ToList(),
-            series,
-            "Month the data describes",
-            AxisTitle(reading.Unit),
-            reading.Unit == MetricUnit.Percent ? (0, 100) : null,
-            HeightTwips: 4320);
+        return MetricLineChart(reading, alt, months, series);
     }
+
+    /// <summary>A metric's line chart by the month its data describes, 0-100 for a percentage.</summary>
+    private static ChartSpec MetricLineChart(MetricReading reading, string alt, IReadOnlyList<ReportingPeriod> months, IReadOnlyList<ChartSeries> series) => new(
+        ChartKind.Line,
+        $"{reading.Name} ({Unit(reading.Unit)})",
+        alt,
+        months.Select(m => m.ToLongName()).ToList(),
+        series,
+        "Month the data describes",
+        AxisTitle(reading.Unit),
+        reading.Unit == MetricUnit.Percent ? (0, 100) : null,
+        HeightTwips: 4320);
 
     /// <summary>
     /// The trend chart of a metric with a trajectory: the months run from the first figure or step to the last, and the
@@ -261,16 +264,7 @@ internal static class ImpactTracker
             + $"Latest available figure: {Value(reading, latest.Value)} for {latest.Period.ToLongName()}."
             + (latest.Period < period ? $" No figure has been reported for a later month up to {period.ToLongName()}." : string.Empty)
             + $" Target trajectory: {Words.List(trajectory.Select(t => $"{Value(reading, t.Target)} from {t.Period.ToLongName()}").ToList())}.";
-        return new ChartSpec(
-            ChartKind.Line,
-            $"{reading.Name} ({Unit(reading.Unit)})",
-            alt,
-            months.Select(m => m.ToLongName()).ToList(),
-            series,
-            "Month",
-            AxisTitle(reading.Unit),
-            reading.Unit == MetricUnit.Percent ? (0, 100) : null,
-            HeightTwips: 4320);
+        return MetricLineChart(reading, alt, months, series);
     }
 
     private static string AxisTitle(MetricUnit unit) => unit switch
