@@ -40,6 +40,11 @@ public sealed class StatusCommandTests(HostFixture host)
         await reports.GetBlobClient(failed.Paper.ManifestName).UploadAsync(new BinaryData(failed.ToJson()));
         await reports.GetBlobClient(new PaperVersion(ReportingPeriod.Parse(Period), ReportKind.Exceptions, 1).DocumentName("exceptions.docx")).UploadAsync(new BinaryData([1, 2, 3]));
 
+        var signedOff = new SendFunctions.Core.Calendar.SignOff(new PaperVersion(ReportingPeriod.Parse(Period), ReportKind.PartnershipBoard, 1), "Sam Taylor", at, SendFunctions.Core.Calendar.SignOffMethod.Cli);
+        var partnership = made! with { Report = ReportKind.PartnershipBoard };
+        await reports.GetBlobClient(partnership.Paper.ManifestName).UploadAsync(new BinaryData(partnership.ToJson()));
+        await reports.GetBlobClient(SendFunctions.Core.Calendar.SignOff.BlobName(signedOff.Paper)).UploadAsync(new BinaryData(signedOff.ToJson()));
+
         var (code, output) = await SendfxAsync("status", "--period", Period, "--json");
 
         Assert.True(code == 0, output);
@@ -58,7 +63,9 @@ public sealed class StatusCommandTests(HostFixture host)
         Assert.Equal(["Bounced", "Delivered"], email.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("state").GetString()).Order());
         Assert.Equal("FailedChecks", Assert.Single(papers["cype-committee"]).GetProperty("stage").GetString());
         Assert.Equal("Incomplete", Assert.Single(papers["exceptions"]).GetProperty("stage").GetString());
-        Assert.Empty(papers["partnership-board"]);
+        var signed = Assert.Single(papers["partnership-board"]);
+        Assert.Equal("SignedOff", signed.GetProperty("stage").GetString());
+        Assert.Equal("Sam Taylor", signed.GetProperty("signedOff").GetProperty("by").GetString());
         var next = status.GetProperty("next").EnumerateArray().Select(n => n.GetProperty("what").GetString()!).ToList();
         Assert.Contains(next, n => n.Contains("the metrics return (rejected)", StringComparison.Ordinal));
         Assert.Contains(next, n => n.Contains("the actions return (missing)", StringComparison.Ordinal));

@@ -55,7 +55,14 @@ internal enum PaperStage
 
 internal sealed record PaperReport(ReportKind Kind, IReadOnlyList<VersionReport> Versions);
 
-internal sealed record VersionReport(int Version, PaperStage Stage, DateTimeOffset? GeneratedAt, IReadOnlyList<string> Findings, IReadOnlyList<DeliveryReport> Deliveries);
+internal sealed record VersionReport(int Version, PaperStage Stage, DateTimeOffset? GeneratedAt, IReadOnlyList<string> Findings, IReadOnlyList<DeliveryReport> Deliveries)
+{
+    /// <summary>Who signed the version off, when and how; null until it is.</summary>
+    public SignOffReport? SignedOff { get; init; }
+}
+
+/// <summary>A committee sign-off: the signer (a member of staff), when, and by link or <c>sendfx approve</c>.</summary>
+internal sealed record SignOffReport(string By, DateTimeOffset At, Core.Calendar.SignOffMethod How);
 
 /// <param name="Delivery">The delivery ledger's row key (<c>hwb-board-v2-distribution</c>, <c>drop-milestones-...</c>).</param>
 internal sealed record DeliveryReport(string Delivery, DeliveryStatus Status, DateTimeOffset? At, int Attempts, string? LastError, IReadOnlyList<RecipientReport> Recipients);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SendFunctions.Core.Display;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Reports;
 
@@ -37,7 +38,8 @@ internal static class PeriodReportText
             {
                 var made = v.GeneratedAt is { } at ? $" made {Local(at)}" : string.Empty;
                 var findings = v.Findings.Count > 0 ? $"; {v.Findings.Count} finding(s): {string.Join("; ", v.Findings.Take(3))}" : string.Empty;
-                await output.WriteLineAsync($"  {paper.Kind.ToSlug(),-18} v{v.Version} {v.Stage}{made}{findings}");
+                var signed = v.SignedOff is { } s ? $" by {Printable.Of(s.By)} {Local(s.At)} ({(s.How == Core.Calendar.SignOffMethod.Link ? "approve link" : "sendfx approve")})" : string.Empty;
+                await output.WriteLineAsync($"  {paper.Kind.ToSlug(),-18} v{v.Version} {v.Stage}{signed}{made}{findings}");
                 await WriteDeliveriesAsync(output, v.Deliveries, Local, "      ");
             }
         }

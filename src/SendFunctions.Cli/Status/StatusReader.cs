@@ -116,8 +116,13 @@ internal static class StatusReader
                     continue;
                 }
 
-                var manifest = await ReportStore.ReadManifestAsync(reports, new PaperVersion(period, kind, number), ct);
-                versions.Add(new VersionReport(number, StageOf(manifest), manifest.GeneratedAt, manifest.Findings?.Select(f => f.ToString()).ToList() ?? [], sent));
+                var paper = new PaperVersion(period, kind, number);
+                var manifest = await ReportStore.ReadManifestAsync(reports, paper, ct);
+                var signOff = await CommitteeCycle.SignOffStore.ReadAsync(reports, paper, ct);
+                versions.Add(new VersionReport(number, StageOf(manifest, signOff), manifest.GeneratedAt, manifest.Findings?.Select(f => f.ToString()).ToList() ?? [], sent)
+                {
+                    SignedOff = signOff is null ? null : new SignOffReport(signOff.By, signOff.At, signOff.How),
+                });
             }
 
             papers.Add(new PaperReport(kind, versions));
@@ -126,12 +131,9 @@ internal static class StatusReader
         return papers;
     }
 
-    /// <summary>
-    /// A complete version's stage from its manifest. The committee sign-off is recorded in the manifest; once it is, a
-    /// signed-off manifest maps to <see cref="PaperStage.SignedOff"/> here, and nothing else in status changes.
-    /// </summary>
-    internal static PaperStage StageOf(ReportManifest manifest) =>
-        manifest.Findings is { Count: > 0 } ? PaperStage.FailedChecks : PaperStage.Drafted;
+    /// <summary>A complete version's stage: failed its checks, signed off (<c>signoff.json</c> beside the manifest), or drafted.</summary>
+    internal static PaperStage StageOf(ReportManifest manifest, Core.Calendar.SignOff? signOff) =>
+        manifest.Findings is { Count: > 0 } ? PaperStage.FailedChecks : signOff is not null ? PaperStage.SignedOff : PaperStage.Drafted;
 
     private static async Task<List<RunRow>> RunsAsync(TableServiceClient tables, ReportingPeriod period, CancellationToken ct)
     {
