@@ -98,7 +98,7 @@ internal static class CouncilPaper
             word.Paragraph(c.Fill(terms));
         }
 
-        if (s.SubjectHistory is { Count: > 0 } history)
+        if (c.SubjectHistory is { Count: > 0 } history)
         {
             word.Heading(1, "SUBJECT HISTORY (last 3 years)");
             word.Table(new TableSpec(

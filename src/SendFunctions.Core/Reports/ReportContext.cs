@@ -7,7 +7,8 @@ namespace SendFunctions.Core.Reports;
 /// <summary>What a paper is written from: the computed status and the programme's own wording.</summary>
 /// <param name="PreviewNotes">Notes shown at the top of a preview (never of a paper that is sent): configuration a clerk should check.</param>
 /// <param name="Cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
-internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes, PaperCover? Cover = null)
+/// <param name="Distributed">The papers the system has distributed (board and meeting), for the subject history.</param>
+internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes, PaperCover? Cover = null, IReadOnlyList<HistoryEntry>? Distributed = null)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -41,6 +42,17 @@ internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, Repor
         : Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date)
             ? date.ToString("dddd, d MMMM yyyy", British)
             : null;
+
+    /// <summary>The paper's meeting: the calendar's, else the superseded meetingDates map's; null when neither has one.</summary>
+    public DateOnly? Meeting =>
+        Cover?.Meeting ?? (Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date) ? date : null);
+
+    /// <summary>
+    /// The meetings that considered the subject before this paper's meeting (or, with none set, up to the end of the month
+    /// it reports on, the latest day it is known to follow), configured and distributed by the system.
+    /// </summary>
+    public IReadOnlyList<HistoryEntry> SubjectHistory =>
+        Reports.SubjectHistory.Before(Settings.SubjectHistory, Distributed ?? [], Meeting ?? Status.Period.AsOf.AddDays(1));
 
     /// <summary>"5 September 2025": month names in full, as a clerk writes them.</summary>
     public static string Date(DateOnly date) => Words.Date(date);

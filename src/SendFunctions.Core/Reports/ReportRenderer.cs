@@ -30,7 +30,8 @@ public static class ReportRenderer
     /// status, configuration and stamp give a byte-identical .docx.
     /// </param>
     /// <param name="cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
-    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null, PaperCover? cover = null)
+    /// <param name="distributed">The papers the system has distributed to any board (board and meeting), for the subject history; none when null.</param>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null, PaperCover? cover = null, IReadOnlyList<HistoryEntry>? distributed = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(config);
@@ -40,7 +41,7 @@ public static class ReportRenderer
         }
 
         var notes = preview ? Placeholders.InReport(kind.ToSlug(), settings) : [];
-        var context = new ReportContext(kind, status, config, settings, notes, cover);
+        var context = new ReportContext(kind, status, config, settings, notes, cover, distributed);
         var info = new DocumentInfo(
             context.DocumentTitle,
             settings.Author?.Name ?? config.Programme.Name,

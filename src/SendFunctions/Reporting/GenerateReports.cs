@@ -55,13 +55,14 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var status = StatusEngine.Compute(inputs);
         var (highlights, attention) = ReportHighlights.From(status);
         var used = AcceptedData.UsedFor(request.Period, drops, request.Cover?.ComparedWith).Select(ReportManifest.InputOf).ToList();
+        var distributed = await DistributedPapers.ReadAsync(tables, blobs, programme, clock.Zone, ct);
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
         var papers = new List<PaperOutcome>();
         var signedOffKinds = ReportCalendar.Resolve(programme).Calendars.Select(c => c.Kind).ToHashSet();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
         {
-            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover) is not { } paper)
+            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover, distributed: distributed) is not { } paper)
             {
                 papers.Add(new PaperOutcome(kind, null, false, "not configured in reporting.json"));
                 continue;
