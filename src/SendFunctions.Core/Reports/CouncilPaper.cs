@@ -14,7 +14,15 @@ internal static class CouncilPaper
         var s = c.Settings;
         word.Title(s.Board.ToUpper(British));
         FrontMatter.PreviewNotes(word, c);
-        word.Paragraph(c.MeetingDate ?? $"Meeting date to be confirmed ({c.Month} report)");
+        if (c.MeetingDate is { } meeting)
+        {
+            word.Paragraph(meeting);
+        }
+        else
+        {
+            // A committee paper is written for a meeting: without one it is a preview, and says so where a clerk looks first.
+            word.Notice($"PREVIEW, NOT FOR A MEETING: no meeting date is set for the {c.Month} paper. Add the meeting to reports.{c.Kind.ToSlug()}.calendar.meetings in reporting.json.");
+        }
         word.Labelled("REPORT TITLE:", c.Fill(s.Title).ToUpper(British));
         if (s.ReportOf is { } reportOf)
         {

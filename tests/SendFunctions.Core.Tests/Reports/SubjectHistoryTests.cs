@@ -53,4 +53,17 @@ public sealed class SubjectHistoryTests
         Assert.DoesNotContain(rows, r => r.Contains("2026", StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.Contains("2025", StringComparison.Ordinal)); // the December paper is read by the end of December at the latest known
     }
+
+    [Theory]
+    [InlineData("2024-12", false)] // the sample committee has no meeting for December
+    [InlineData("2025-01", true)]
+    public void Render_CommitteePaper_WithoutAMeetingIsAMarkedPreview(string period, bool hasMeeting)
+    {
+        var paper = ReportRenderer.Render(ReportKind.CypeCommittee, SampleStatus.For(period), SampleStatus.Config)!;
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(paper.Content), false);
+        var front = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Take(4).Select(p => p.InnerText).ToList();
+        Assert.Equal(!hasMeeting, front.Any(t => t.StartsWith("PREVIEW, NOT FOR A MEETING: no meeting date is set", StringComparison.Ordinal)));
+        Assert.Equal(hasMeeting, front.Contains("Tuesday, 4 March 2025"));
+    }
 }
