@@ -282,6 +282,18 @@ public sealed class DeliveryTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Upload_OptionalReturnWithNoOwnerConfigured_IsAnsweredToTheProgrammeLead()
+    {
+        var name = "2031-10/updates.csv";
+        var csv = await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "updates.csv"));
+        await host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name).UploadAsync(new BinaryData(csv), overwrite: true);
+
+        var mail = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.To("send.programme@example.gov.uk").FirstOrDefault(m => m.Subject.Contains("updates file for October 2031", StringComparison.Ordinal))), "the lead's answer");
+
+        Assert.Equal(["send.programme@example.gov.uk"], mail.To);
+    }
+
+    [Fact]
     public async Task EmailRequest_FailingEveryTime_EndsPoisonedAndRecorded()
     {
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();

@@ -54,7 +54,9 @@ public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueSe
             ? await CuratedStore.SaveAsync(blobs, drops, CuratedDrop.From(accepted, upload.SourceOf(name, archive), data), ct)
             : null;
 
-        if (path.Drop is { } owned && validation is not null && config.Config?.DatasetFor(owned.Dataset)?.Owner is { } owner)
+        // Every upload is answered: by its dataset's owner's feedback, or, for a dataset with no owner configured (an
+        // optional return), to the programme lead.
+        if (path.Drop is { } owned && validation is not null && (config.Config?.DatasetFor(owned.Dataset)?.Owner ?? config.Config?.Programme.Lead) is { } owner)
         {
             var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner);
             await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct);
