@@ -152,13 +152,33 @@ internal static class BusinessSections
         return Absence(c, Dataset.Risks) is { } absent ? [.. configured, absent] : null;
     }
 
-    /// <summary>Recommendations the month's business adds after the configured ones: noting the high risks.</summary>
+    /// <summary>
+    /// Recommendations the month's business adds after the configured ones: noting the high risks, and, from the decision
+    /// log, agreeing new dates for overdue report-backs and noting those due at the next meeting.
+    /// </summary>
     public static IEnumerable<string> Recommendations(ReportContext c)
     {
         var high = (c.Status.Business.Risks ?? []).Count(r => r.IsHigh(c.Programme.HighRiskScore));
         if (high > 0)
         {
             yield return $"Note the {Words.Count(high, "high risk or issue", "high risks and issues")} in the programme's risk and issue log and the mitigation in place, set out under Relevant risks.";
+        }
+
+        if (Has(c, Dataset.Decisions) && c.Status.Returns.For(Dataset.Decisions).IsAccepted && c.Status.Business.Decisions is { } log)
+        {
+            var overdue = ReportBacks.Overdue(log, c.Status.Period).Count;
+            if (overdue > 0)
+            {
+                yield return overdue == 1
+                    ? "Agree when the overdue report it asked for will come back, listed under Reports due to come back."
+                    : $"Agree when each of the {Words.Count(overdue, "overdue report", "overdue reports")} it asked for will come back, listed under Reports due to come back.";
+            }
+
+            var due = ReportBacks.DueNext(log, c.Status.Period, NextMeeting(c)).Count;
+            if (due > 0)
+            {
+                yield return $"Note the {Words.Count(due, "report", "reports")} due to come back at its next meeting.";
+            }
         }
     }
 
