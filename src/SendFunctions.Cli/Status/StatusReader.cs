@@ -38,16 +38,15 @@ internal static class StatusReader
     private static async Task<List<ReturnReport>> ReturnsAsync(BlobServiceClient blobs, ReportingPeriod period, ReportingConfig? config, WorkingDays calendar, TimeZoneInfo zone, CancellationToken ct)
     {
         var current = (await CuratedStore.CurrentUpToAsync(blobs, period, ct)).Where(d => d.Period == period).ToList();
-        var states = await ReturnStore.ForAsync(blobs, period, current, zone, ct, d => config?.DatasetFor(d) is not null);
+        var stamps = await ReturnStore.UploadsAsync(blobs, period, ct);
+        var states = ReturnStore.Of(stamps, period, current, zone, d => config?.DatasetFor(d) is not null);
         var result = new List<ReturnReport>();
         foreach (var dataset in Enum.GetValues<Dataset>())
         {
-            var prefix = StorageLayout.ValidationPrefix(period, dataset);
-            var accepted = (await ReturnStore.StampsAsync(blobs.GetBlobContainerClient(StorageLayout.Curated), prefix, ct)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
             var inUse = current.FirstOrDefault(d => d.Dataset == dataset)?.Source is { } source ? StorageLayout.Stamp(source.UploadedAt, source.ETag) : null;
-            var uploads = (await ReturnStore.StampsAsync(blobs.GetBlobContainerClient(StorageLayout.Validation), prefix, ct))
+            var uploads = stamps[dataset]
                 .OrderBy(s => s.At)
-                .Select(s => new UploadReport(s.At, s.Name == inUse ? UploadFate.InUse : accepted.Contains(s.Name) ? UploadFate.Superseded : UploadFate.Rejected))
+                .Select(s => new UploadReport(s.At, s.Name == inUse ? UploadFate.InUse : s.Accepted ? UploadFate.Superseded : UploadFate.Rejected))
                 .ToList();
             var settings = config?.DatasetFor(dataset);
             if (states.All.FirstOrDefault(r => r.Dataset == dataset) is not { } state)

@@ -36,16 +36,12 @@ internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, Repor
 
     public IEnumerable<string> Fill(IEnumerable<string>? texts) => (texts ?? []).Select(Fill);
 
-    /// <summary>"Thursday, 13 March 2025": the calendar's meeting, else the superseded meetingDates map's; null when neither has one.</summary>
-    public string? MeetingDate =>
-        Cover?.Meeting is { } meeting ? meeting.ToString("dddd, d MMMM yyyy", British)
-        : Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date)
-            ? date.ToString("dddd, d MMMM yyyy", British)
-            : null;
-
     /// <summary>The paper's meeting: the calendar's, else the superseded meetingDates map's; null when neither has one.</summary>
     public DateOnly? Meeting =>
         Cover?.Meeting ?? (Settings.MeetingDates is { } dates && dates.TryGetValue(Status.Period.ToString(), out var date) ? date : null);
+
+    /// <summary>"Thursday, 13 March 2025": <see cref="Meeting"/> as the front page gives it; null when there is none.</summary>
+    public string? MeetingDate => Meeting?.ToString("dddd, d MMMM yyyy", British);
 
     /// <summary>
     /// The meetings that considered the subject before this paper's meeting (or, with none set, up to the end of the month
