@@ -31,13 +31,13 @@ public sealed record CuratedDrop(
         ArgumentNullException.ThrowIfNull(drop);
         return rows switch
         {
-            MilestoneRows m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Milestones: m.Items),
-            MetricRows m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Metrics: m.Items),
-            ActionRows a => new CuratedDrop(drop.Dataset, drop.Period, source, a.Count, Actions: a.Items),
-            UpdateRows u => new CuratedDrop(drop.Dataset, drop.Period, source, u.Count, Updates: u.Items),
-            DecisionRows d => new CuratedDrop(drop.Dataset, drop.Period, source, d.Count, Decisions: d.Items),
-            RiskRows r => new CuratedDrop(drop.Dataset, drop.Period, source, r.Count, Risks: r.Items),
-            TargetRows t => new CuratedDrop(drop.Dataset, drop.Period, source, t.Count, Targets: t.Items),
+            DatasetRows<Milestone> m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Milestones: m.Items),
+            DatasetRows<MetricReading> m => new CuratedDrop(drop.Dataset, drop.Period, source, m.Count, Metrics: m.Items),
+            DatasetRows<ActionItem> a => new CuratedDrop(drop.Dataset, drop.Period, source, a.Count, Actions: a.Items),
+            DatasetRows<SubgroupUpdate> u => new CuratedDrop(drop.Dataset, drop.Period, source, u.Count, Updates: u.Items),
+            DatasetRows<BoardDecision> d => new CuratedDrop(drop.Dataset, drop.Period, source, d.Count, Decisions: d.Items),
+            DatasetRows<RiskEntry> r => new CuratedDrop(drop.Dataset, drop.Period, source, r.Count, Risks: r.Items),
+            DatasetRows<MetricTarget> t => new CuratedDrop(drop.Dataset, drop.Period, source, t.Count, Targets: t.Items),
             _ => throw new ArgumentOutOfRangeException(nameof(rows)),
         };
     }

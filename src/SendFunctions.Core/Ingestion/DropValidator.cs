@@ -46,13 +46,13 @@ public static class DropValidator
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
         return drop.Dataset switch
         {
-            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new MilestoneRows(rows)),
-            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new MetricRows(rows)),
-            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings, content.Length, rows => new ActionRows(rows)),
-            Dataset.Updates => Run(drop, source, new UpdateSchema(context), errors, settings, content.Length, rows => new UpdateRows(rows)),
-            Dataset.Decisions => Run(drop, source, new DecisionSchema(context), errors, settings, content.Length, rows => new DecisionRows(rows)),
-            Dataset.Risks => Run(drop, source, new RiskSchema(context), errors, settings, content.Length, rows => new RiskRows(rows)),
-            Dataset.Targets => Run(drop, source, new TargetSchema(context), errors, settings, content.Length, rows => new TargetRows(rows)),
+            Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new DatasetRows<Milestone>(rows)),
+            Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricReading>(rows)),
+            Dataset.Actions => Run(drop, source, new ActionSchema(context), errors, settings, content.Length, rows => new DatasetRows<ActionItem>(rows)),
+            Dataset.Updates => Run(drop, source, new UpdateSchema(context), errors, settings, content.Length, rows => new DatasetRows<SubgroupUpdate>(rows)),
+            Dataset.Decisions => Run(drop, source, new DecisionSchema(context), errors, settings, content.Length, rows => new DatasetRows<BoardDecision>(rows)),
+            Dataset.Risks => Run(drop, source, new RiskSchema(context), errors, settings, content.Length, rows => new DatasetRows<RiskEntry>(rows)),
+            Dataset.Targets => Run(drop, source, new TargetSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricTarget>(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
     }
@@ -172,37 +172,8 @@ public abstract record DatasetRows
     public abstract int Count { get; }
 }
 
-public sealed record MilestoneRows(IReadOnlyList<Milestone> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record MetricRows(IReadOnlyList<MetricReading> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record ActionRows(IReadOnlyList<ActionItem> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record UpdateRows(IReadOnlyList<SubgroupUpdate> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record DecisionRows(IReadOnlyList<BoardDecision> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record RiskRows(IReadOnlyList<RiskEntry> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}
-
-public sealed record TargetRows(IReadOnlyList<MetricTarget> Items) : DatasetRows
+/// <summary>The accepted rows of one drop of a dataset whose rows are <typeparamref name="T"/>.</summary>
+public sealed record DatasetRows<T>(IReadOnlyList<T> Items) : DatasetRows
 {
     public override int Count => Items.Count;
 }

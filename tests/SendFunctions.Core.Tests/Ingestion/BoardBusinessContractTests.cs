@@ -29,7 +29,7 @@ public sealed class BoardBusinessContractTests
     {
         var result = Drops.ValidateCsv(Dataset.Updates, UpdateHeader, Update());
         Assert.True(result.Valid, Errors(result));
-        var update = Assert.Single(((UpdateRows)result.Data!).Items);
+        var update = Assert.Single(((DatasetRows<SubgroupUpdate>)result.Data!).Items);
         Assert.Equal(new SubgroupUpdate("Continuous Improvement", "Head of SEND", "Inductions held for new caseworkers.", "Strategy workshop in February.", null, null), update);
     }
 
@@ -75,7 +75,7 @@ public sealed class BoardBusinessContractTests
     {
         var result = Drops.ValidateCsv(Dataset.Decisions, DecisionHeader, Decision(), Decision(id: "D-2", type: "Decision", due: "", status: ""));
         Assert.True(result.Valid, Errors(result));
-        var items = ((DecisionRows)result.Data!).Items;
+        var items = ((DatasetRows<BoardDecision>)result.Data!).Items;
         Assert.Equal(new BoardDecision("D-1", new(2025, 1, 28), DecisionType.ReportBack, "Report on the speech and language model", "Head of Commissioning", new(2025, 4, 22), DecisionState.Open, null), items[0]);
         Assert.Equal(DecisionState.Open, items[1].Status);
         Assert.Null(items[1].DueMeeting);
@@ -88,7 +88,7 @@ public sealed class BoardBusinessContractTests
     public void Decisions_TypeWords_AreRead(string type, DecisionType expected)
     {
         var result = Drops.ValidateCsv(Dataset.Decisions, DecisionHeader, Decision(type: type));
-        Assert.Equal(expected, Assert.Single(((DecisionRows)result.Data!).Items).Type);
+        Assert.Equal(expected, Assert.Single(((DatasetRows<BoardDecision>)result.Data!).Items).Type);
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public sealed class BoardBusinessContractTests
     {
         var result = Drops.ValidateCsv(Dataset.Risks, RiskHeader, Risk(), Risk(id: "R-2", score: "", trend: "", status: "", type: "Issue"));
         Assert.True(result.Valid, Errors(result));
-        var items = ((RiskRows)result.Data!).Items;
+        var items = ((DatasetRows<RiskEntry>)result.Data!).Items;
         Assert.Equal(16, items[0].Score);
         Assert.Equal(RiskTrend.Up, items[0].Trend);
         Assert.Null(items[1].Trend);
@@ -184,7 +184,7 @@ public sealed class BoardBusinessContractTests
         Assert.True(result.Valid, Errors(result));
         Assert.Equal(
             [new MetricTarget("EHCP20", ReportingPeriod.Of(2025, 1), 45), new("EHCP20", ReportingPeriod.Of(2025, 4), 50), new("EHCP20", ReportingPeriod.Of(2025, 7), 58)],
-            ((TargetRows)result.Data!).Items);
+            ((DatasetRows<MetricTarget>)result.Data!).Items);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class BoardBusinessContractTests
     {
         var result = Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader + ",Comments", Drops.Metric() + ",Improving as new caseworkers start", Drops.Metric(id: "X") + ",");
         Assert.True(result.Valid, Errors(result));
-        var items = ((MetricRows)result.Data!).Items;
+        var items = ((DatasetRows<MetricReading>)result.Data!).Items;
         Assert.Equal("Improving as new caseworkers start", items[0].Commentary);
         Assert.Null(items[1].Commentary);
     }
@@ -225,7 +225,7 @@ public sealed class BoardBusinessContractTests
             ["R-1", "EHCP timeliness does not recover", "EHCP", "Assistant Director", WorkbookValue.Of(4), WorkbookValue.Of(5), WorkbookValue.Of(20), "Recovery plan", "Same", "Open", "Risk"]);
         var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Risks, FileFormat.Xlsx), workbook);
         Assert.True(result.Valid, Errors(result));
-        Assert.Equal(20, Assert.Single(((RiskRows)result.Data!).Items).Score);
+        Assert.Equal(20, Assert.Single(((DatasetRows<RiskEntry>)result.Data!).Items).Score);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class BoardBusinessContractTests
             ["D-1", WorkbookValue.Of(new DateOnly(2025, 1, 28)), "ReportBack", "Workshop on the profiling tool", "Designated Clinical Officer", WorkbookValue.Of(new DateOnly(2025, 4, 22)), "Open", ""]);
         var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Decisions, FileFormat.Xlsx), workbook);
         Assert.True(result.Valid, Errors(result));
-        Assert.Equal(new DateOnly(2025, 4, 22), Assert.Single(((DecisionRows)result.Data!).Items).DueMeeting);
+        Assert.Equal(new DateOnly(2025, 4, 22), Assert.Single(((DatasetRows<BoardDecision>)result.Data!).Items).DueMeeting);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class BoardBusinessContractTests
         var workbook = Drops.Workbook("Targets", ["MetricId", "Period", "Target"], ["EHCP20", WorkbookValue.Of(new DateOnly(2025, 4, 1)), WorkbookValue.Percent(0.5)]);
         var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Targets, FileFormat.Xlsx), workbook);
         Assert.True(result.Valid, Errors(result));
-        Assert.Equal(new MetricTarget("EHCP20", ReportingPeriod.Of(2025, 4), 50), Assert.Single(((TargetRows)result.Data!).Items));
+        Assert.Equal(new MetricTarget("EHCP20", ReportingPeriod.Of(2025, 4), 50), Assert.Single(((DatasetRows<MetricTarget>)result.Data!).Items));
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class BoardBusinessContractTests
             ["Participation and Engagement", "Participation Lead", "Surveys finalised.\nNewsletter drafted.", "Newsletter issued."]);
         var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Updates, FileFormat.Xlsx), workbook);
         Assert.True(result.Valid, Errors(result));
-        Assert.Equal("Surveys finalised.\nNewsletter drafted.", Assert.Single(((UpdateRows)result.Data!).Items).Progress);
+        Assert.Equal("Surveys finalised.\nNewsletter drafted.", Assert.Single(((DatasetRows<SubgroupUpdate>)result.Data!).Items).Progress);
     }
 
     [Theory]
@@ -273,7 +273,7 @@ public sealed class BoardBusinessContractTests
     [Fact]
     public void CuratedDrop_Risks_RoundTripThroughJson()
     {
-        var rows = (RiskRows)Drops.ValidateCsv(Dataset.Risks, RiskHeader, Risk()).Data!;
+        var rows = (DatasetRows<RiskEntry>)Drops.ValidateCsv(Dataset.Risks, RiskHeader, Risk()).Data!;
         var drop = new DropPath(Drops.January2025, Dataset.Risks, FileFormat.Csv);
         var curated = CuratedDrop.From(drop, new DropSource("drops/2025-01/risks.csv", "archive/x", "0x1", DateTimeOffset.UnixEpoch), rows);
         var back = CuratedDrop.FromJson(curated.ToJson());

@@ -21,7 +21,7 @@ public sealed class CsvFormatTests
         var result = Drops.Validate(MetricsCsv, bytes);
 
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        var metric = Assert.Single(((MetricRows)result.Data!).Items);
+        var metric = Assert.Single(((DatasetRows<MetricReading>)result.Data!).Items);
         Assert.Equal("Placement spend £", metric.Name);
         Assert.Equal(1_100_000m, metric.Value);
         Assert.Equal(MetricUnit.Pounds, metric.Unit);
@@ -57,7 +57,7 @@ public sealed class CsvFormatTests
     public void Validate_QuotedNewline_IsKeptInText()
     {
         var result = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(commentary: "\"Line one\nline two\""));
-        Assert.Equal("Line one\nline two", Assert.Single(((MilestoneRows)result.Data!).Items).Commentary);
+        Assert.Equal("Line one\nline two", Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Commentary);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class CsvFormatTests
     {
         var result = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(commentary: "\"=HYPERLINK(\"\"http://x\"\")\""));
         Assert.True(result.Valid);
-        Assert.Equal("=HYPERLINK(\"http://x\")", Assert.Single(((MilestoneRows)result.Data!).Items).Commentary);
+        Assert.Equal("=HYPERLINK(\"http://x\")", Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Commentary);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CsvFormatTests
     {
         var result = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(commentary: "Bell\u0007 and\u0001 text"));
         Assert.True(result.Valid);
-        Assert.Equal("Bell and text", Assert.Single(((MilestoneRows)result.Data!).Items).Commentary);
+        Assert.Equal("Bell and text", Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Commentary);
         Assert.Contains(result.Report.Warnings, w => w.Code == IssueCode.ControlCharacters);
     }
 
@@ -146,7 +146,7 @@ public sealed class CsvFormatTests
             "commentary,AT RISK,reported_status,Date Completed,Forecast Date,Target Date,Lead,Action,WSoA-Area,Milestone.Ref",
             "Going well,no,In progress,,,31/03/2025,Head of SEND,Deliver,Leadership,WS1-01");
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        var milestone = Assert.Single(((MilestoneRows)result.Data!).Items);
+        var milestone = Assert.Single(((DatasetRows<Milestone>)result.Data!).Items);
         Assert.Equal("WS1-01", milestone.Id);
         Assert.Equal(new DateOnly(2025, 3, 31), milestone.Due);
         Assert.Equal(ReportedStatus.InProgress, milestone.Status);

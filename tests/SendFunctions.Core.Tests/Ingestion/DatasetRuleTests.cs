@@ -1,6 +1,7 @@
 using SendFunctions.Core.Actions;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Tests.Support;
 
 namespace SendFunctions.Core.Tests.Ingestion;
@@ -34,7 +35,7 @@ public sealed class DatasetRuleTests
     {
         var result = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(due: due));
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        Assert.Equal(new DateOnly(year, month, day), Assert.Single(((MilestoneRows)result.Data!).Items).Due);
+        Assert.Equal(new DateOnly(year, month, day), Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Due);
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class DatasetRuleTests
         var unit = value.StartsWith('£') ? "£" : "number";
         var result = Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(unit: unit, value: $"\"{value}\"", target: ""));
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        Assert.Equal((decimal)expected, Assert.Single(((MetricRows)result.Data!).Items).Value);
+        Assert.Equal((decimal)expected, Assert.Single(((DatasetRows<MetricReading>)result.Data!).Items).Value);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public sealed class DatasetRuleTests
     [InlineData("LOWER", Polarity.Lower)]
     [InlineData("Lower is better", Polarity.Lower)]
     public void Metric_PolarityWording_IsAccepted(string text, Polarity expected) =>
-        Assert.Equal(expected, Assert.Single(((MetricRows)Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(polarity: text)).Data!).Items).Polarity);
+        Assert.Equal(expected, Assert.Single(((DatasetRows<MetricReading>)Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(polarity: text)).Data!).Items).Polarity);
 
     [Fact]
     public void Metric_DataPeriodAfterDrop_IsAnError() =>
@@ -158,7 +159,7 @@ public sealed class DatasetRuleTests
 
     [Fact]
     public void Metric_EmptyDataPeriod_IsTheDropPeriod() =>
-        Assert.Equal(Drops.January2025, Assert.Single(((MetricRows)Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(dataPeriod: "")).Data!).Items).DataPeriod);
+        Assert.Equal(Drops.January2025, Assert.Single(((DatasetRows<MetricReading>)Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(dataPeriod: "")).Data!).Items).DataPeriod);
 
     [Fact]
     public void Metric_DuplicateId_IsAnError() =>
@@ -185,7 +186,7 @@ public sealed class DatasetRuleTests
     [Fact]
     public void Action_Valid_IsCurated()
     {
-        var action = Assert.Single(((ActionRows)Drops.ValidateCsv(Dataset.Actions, Drops.ActionHeader, Drops.Action(status: "closed", closed: "30/01/2025")).Data!).Items);
+        var action = Assert.Single(((DatasetRows<ActionItem>)Drops.ValidateCsv(Dataset.Actions, Drops.ActionHeader, Drops.Action(status: "closed", closed: "30/01/2025")).Data!).Items);
         Assert.Equal(ActionState.Closed, action.Status);
         Assert.Equal(new DateOnly(2025, 1, 30), action.Closed);
     }

@@ -1,5 +1,7 @@
 using System.Text;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Tests.Support;
 using static SendFunctions.Core.Tests.Support.RawWorkbook;
 
@@ -23,7 +25,7 @@ public sealed class HardeningTests
         var result = Drops.Validate(MilestonesXlsx, bytes);
 
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        Assert.Equal(new DateOnly(2025, 3, 31), Assert.Single(((MilestoneRows)result.Data!).Items).Due);
+        Assert.Equal(new DateOnly(2025, 3, 31), Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Due);
     }
 
     [Theory]
@@ -34,7 +36,7 @@ public sealed class HardeningTests
     {
         var result = Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(unit: "count", value: value));
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        Assert.Equal((decimal)expected, Assert.Single(((MetricRows)result.Data!).Items).Value);
+        Assert.Equal((decimal)expected, Assert.Single(((DatasetRows<MetricReading>)result.Data!).Items).Value);
     }
 
     [Theory]
@@ -80,7 +82,7 @@ public sealed class HardeningTests
         var result = Drops.ValidateCsv(Dataset.Milestones, Drops.MilestoneHeader, Drops.Milestone(id: "\uFEFFWS1-\u202E0\u200B1"));
 
         Assert.True(result.Valid);
-        Assert.Equal("WS1-01", Assert.Single(((MilestoneRows)result.Data!).Items).Id);
+        Assert.Equal("WS1-01", Assert.Single(((DatasetRows<Milestone>)result.Data!).Items).Id);
         Assert.Contains(result.Report.Warnings, w => w.Code == IssueCode.InvisibleCharacters && w.Column == "MilestoneId");
     }
 

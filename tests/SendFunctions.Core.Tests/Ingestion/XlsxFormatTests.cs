@@ -1,6 +1,8 @@
 using System.IO.Compression;
-using SendFunctions.Core.Spreadsheets;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
+using SendFunctions.Core.Spreadsheets;
 using SendFunctions.Core.Tests.Support;
 
 namespace SendFunctions.Core.Tests.Ingestion;
@@ -25,7 +27,7 @@ public sealed class XlsxFormatTests
         var result = Drops.Validate(MilestonesXlsx, workbook);
 
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
-        var items = ((MilestoneRows)result.Data!).Items;
+        var items = ((DatasetRows<Milestone>)result.Data!).Items;
         Assert.All(items, m => Assert.Equal(new DateOnly(2025, 3, 31), m.Due));
         Assert.Equal(new DateOnly(2025, 4, 5), items[2].Revised);
     }
@@ -37,7 +39,7 @@ public sealed class XlsxFormatTests
             ["MetricId", "Metric", "Area", "Unit", "Polarity", "Value", "DataPeriod", "Target"],
             ["EHCP20", "EHCPs within 20 weeks", "EHCP", "%", "Higher is better", WorkbookValue.Percent(0.37), "2025-01", WorkbookValue.Percent(0.58)]);
 
-        var metric = Assert.Single(((MetricRows)Drops.Validate(MetricsXlsx, workbook).Data!).Items);
+        var metric = Assert.Single(((DatasetRows<MetricReading>)Drops.Validate(MetricsXlsx, workbook).Data!).Items);
 
         Assert.Equal(37m, metric.Value);
         Assert.Equal(58m, metric.Target);

@@ -1,5 +1,9 @@
+using SendFunctions.Core.Actions;
+using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Status;
 
@@ -80,16 +84,16 @@ internal static class SampleStatus
                 rows[drop.Dataset] = DropValidator.Validate(drop, stream, new ValidationSettings(Config.Programme.Deadline, IngestionLimits.Default)).Data!;
             }
 
-            var metrics = ((MetricRows)rows[Dataset.Metrics]).Items;
+            var metrics = ((DatasetRows<MetricReading>)rows[Dataset.Metrics]).Items;
             accepted[month] = business
-                ? new AcceptedPeriod(((MilestoneRows)rows[Dataset.Milestones]).Items, metrics, ((ActionRows)rows[Dataset.Actions]).Items)
+                ? new AcceptedPeriod(((DatasetRows<Milestone>)rows[Dataset.Milestones]).Items, metrics, ((DatasetRows<ActionItem>)rows[Dataset.Actions]).Items)
                 {
-                    Updates = (rows.GetValueOrDefault(Dataset.Updates) as UpdateRows)?.Items,
-                    Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DecisionRows)?.Items,
-                    Risks = (rows.GetValueOrDefault(Dataset.Risks) as RiskRows)?.Items,
-                    Targets = (rows.GetValueOrDefault(Dataset.Targets) as TargetRows)?.Items,
+                    Updates = (rows.GetValueOrDefault(Dataset.Updates) as DatasetRows<SubgroupUpdate>)?.Items,
+                    Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DatasetRows<BoardDecision>)?.Items,
+                    Risks = (rows.GetValueOrDefault(Dataset.Risks) as DatasetRows<RiskEntry>)?.Items,
+                    Targets = (rows.GetValueOrDefault(Dataset.Targets) as DatasetRows<MetricTarget>)?.Items,
                 }
-                : new AcceptedPeriod(((MilestoneRows)rows[Dataset.Milestones]).Items, [.. metrics.Select(m => m with { Commentary = null })], ((ActionRows)rows[Dataset.Actions]).Items);
+                : new AcceptedPeriod(((DatasetRows<Milestone>)rows[Dataset.Milestones]).Items, [.. metrics.Select(m => m with { Commentary = null })], ((DatasetRows<ActionItem>)rows[Dataset.Actions]).Items);
         }
 
         return accepted;
