@@ -177,7 +177,9 @@ internal static class BusinessSections
             var due = ReportBacks.DueNext(log, c.Status.Period, NextMeeting(c)).Count;
             if (due > 0)
             {
-                yield return $"Note the {Words.Count(due, "report", "reports")} due to come back at its next meeting.";
+                yield return due == 1
+                    ? "Note the report due to come back at its next meeting."
+                    : $"Note the {Words.Count(due, "report", "reports")} due to come back at its next meeting.";
             }
         }
     }

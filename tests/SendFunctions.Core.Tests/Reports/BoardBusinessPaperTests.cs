@@ -57,6 +57,7 @@ public sealed class BoardBusinessPaperTests
     {
         using var paper = Paper.Render(ReportKind.HwbBoard, SampleStatus.WithBusiness("2025-01"), SampleStatus.BusinessConfig);
         Assert.Contains("Agree when the overdue report it asked for will come back, listed under Reports due to come back.", paper.Text, StringComparison.Ordinal);
+        Assert.Contains("Note the report due to come back at its next meeting.", paper.Text, StringComparison.Ordinal);
 
         using var without = Paper.Render(ReportKind.HwbBoard, SampleStatus.For("2025-01"), SampleStatus.Config);
         Assert.DoesNotContain("overdue report", without.Text, StringComparison.Ordinal);
