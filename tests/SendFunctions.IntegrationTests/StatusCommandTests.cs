@@ -22,6 +22,7 @@ public sealed class StatusCommandTests(HostFixture host)
     public async Task Status_PeriodWithEveryState_ShowsEachReturnPaperAndEmailWithoutAnAddress()
     {
         await UploadAndWaitAsync("milestones.csv", Milestones);
+        await Task.Delay(1100); // a distinct upload timestamp: Azurite keeps whole seconds, and a later upload supersedes
         await UploadAndWaitAsync("milestones.csv", Milestones + "WS1-02,Leadership,Publish the local offer,Director,31/07/2037\r\n"); // supersedes the first
         await UploadAndWaitAsync("metrics.csv", "MetricId,Metric\r\nM1,Only two columns\r\n"); // rejected; actions: missing
         var queue = host.Queues.GetQueueClient(ReportRequest.QueueName);
