@@ -33,7 +33,7 @@ public sealed class ComputeReturnsTests : IDisposable
 
         Assert.True(exit == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
-        Assert.Equal("""{"milestones":"Accepted","metrics":"Missing","actions":"Rejected"}""", JsonSerializer.Serialize(json.GetProperty("datasets")));
+        Assert.Equal("""{"milestones":"Accepted","metrics":"Missing","actions":"Rejected","updates":"Accepted","decisions":"Accepted","risks":"Accepted","targets":"Accepted"}""", JsonSerializer.Serialize(json.GetProperty("datasets")));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("actions").ValueKind);
         Assert.Empty(json.GetProperty("metrics").EnumerateArray());
         Assert.Contains("2025-01/actions.csv: rejected", error, StringComparison.Ordinal);
@@ -46,12 +46,64 @@ public sealed class ComputeReturnsTests : IDisposable
 
         Assert.True(exit == 0, error);
         var json = JsonDocument.Parse(output).RootElement;
-        Assert.Equal("""{"milestones":"Accepted","metrics":"Accepted","actions":"Accepted"}""", JsonSerializer.Serialize(json.GetProperty("datasets")));
+        Assert.Equal("""{"milestones":"Accepted","metrics":"Accepted","actions":"Accepted","updates":"Accepted","decisions":"Accepted","risks":"Accepted","targets":"Accepted"}""", JsonSerializer.Serialize(json.GetProperty("datasets")));
+        Assert.Equal("""{"updates":4,"decisions":9,"openRisks":5,"targets":8}""", JsonSerializer.Serialize(json.GetProperty("business")));
         var held = json.GetProperty("milestones").EnumerateArray().Where(m => m.GetProperty("onHold").GetBoolean()).Select(m => m.GetProperty("id").GetString()).ToList();
         Assert.Equal(["WS4-03"], held);
         var ws403 = json.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "WS4-03");
         Assert.Equal("OnTrack", ws403.GetProperty("status").GetString()); // the hold is shown beside the status, never instead of it
         Assert.Equal(JsonValueKind.Object, json.GetProperty("actions").ValueKind);
+    }
+
+    [Fact]
+    public async Task Compute_ExpectedBoardBusinessReturnMissingOrRejected_IsAStateAndANullCountNotZero()
+    {
+        File.Delete(Path.Combine(Drops, "2025-01", "decisions.csv"));
+        File.WriteAllText(Path.Combine(Drops, "2025-01", "risks.csv"), "Risk ID,Title\r\nR-01,No score\r\n");
+        var config = ConfigExpecting("decisions", "risks");
+
+        var (exit, output, error) = await Sendfx.RunAsync("compute", "--data", Drops, "--period", "2025-01", "--config", config, "--json");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        var datasets = json.GetProperty("datasets");
+        Assert.Equal("Missing", datasets.GetProperty("decisions").GetString());
+        Assert.Equal("Rejected", datasets.GetProperty("risks").GetString());
+        Assert.Equal("Accepted", datasets.GetProperty("updates").GetString()); // accepted without being expected
+        var business = json.GetProperty("business");
+        Assert.Equal(JsonValueKind.Null, business.GetProperty("decisions").ValueKind);
+        Assert.Equal(JsonValueKind.Null, business.GetProperty("openRisks").ValueKind);
+        Assert.Equal(4, business.GetProperty("updates").GetInt32());
+    }
+
+    [Fact]
+    public async Task Compute_PeriodWithoutBoardBusiness_HasNoBusinessObject()
+    {
+        foreach (var optional in new[] { "updates.csv", "decisions.csv", "risks.csv", "targets.xlsx" })
+        {
+            File.Delete(Path.Combine(Drops, "2025-01", optional));
+        }
+
+        var (exit, output, error) = await Sendfx.RunAsync("compute", "--data", Drops, "--period", "2025-01", "--config", Path.Combine(Repository.Samples, "config", "reporting.json"), "--json");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.False(json.TryGetProperty("business", out _));
+        Assert.Equal("""{"milestones":"Accepted","metrics":"Missing","actions":"Rejected"}""", JsonSerializer.Serialize(json.GetProperty("datasets")));
+    }
+
+    /// <summary>The sample configuration with these Board business returns expected each month.</summary>
+    private string ConfigExpecting(params string[] datasets)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Samples, "config", "reporting.json")))!;
+        foreach (var dataset in datasets)
+        {
+            node["datasets"]![dataset] = System.Text.Json.Nodes.JsonNode.Parse("""{"owner":{"name":"Board Secretary","email":"send.board@example.gov.uk"},"dueWorkingDay":3}""");
+        }
+
+        var path = Path.Combine(root.FullName, "reporting.json");
+        File.WriteAllText(path, node.ToJsonString());
+        return path;
     }
 
     [Fact]
