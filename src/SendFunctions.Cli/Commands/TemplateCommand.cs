@@ -55,7 +55,7 @@ internal static class TemplateCommand
                 {
                     var programme = result.GetValue(config) is { } file ? ReadConfig(file, error) : await AccountConfigAsync(clients, ct);
                     var (workbook, carried) = await ReturnTemplates.BuildAsync(clients.Blobs, set, month, DueOf(programme, set, month), ct);
-                    return await SaveAsync(target, workbook, set, month, carried ? "from the account's curated data" : null, output, ct);
+                    return await SaveAsync(target, workbook, set, month, carried is { } from ? (from, "the account's curated data") : null, output, ct);
                 });
             }
 
@@ -67,21 +67,35 @@ internal static class TemplateCommand
 
             var configFile = result.GetValue(config) ?? (local?.Parent is { } parent ? new FileInfo(Path.Combine(parent.FullName, "config", "reporting.json")) : null);
             var localConfig = configFile is { Exists: true } ? ReadConfig(configFile, error) : null;
-            var previous = local is null ? null : LocalPrevious(local, month.Previous, set, error);
+            var previous = local is null ? null : LocalPrevious(local, set, month, error);
             if (local is null)
             {
                 await error.WriteLineAsync("No --data, --connection or --account: the template carries no rows from last month.");
             }
 
             using var stream = new MemoryStream();
-            ReturnTemplate.Write(stream, new TemplateRequest(set, month, previous) { Due = DueOf(localConfig, set, month) });
-            return await SaveAsync(target, stream.ToArray(), set, month, previous is null ? null : $"from {local!.FullName}", output, ct);
+            ReturnTemplate.Write(stream, new TemplateRequest(set, month, previous?.Rows) { Due = DueOf(localConfig, set, month), CarriedFrom = previous?.Month });
+            return await SaveAsync(target, stream.ToArray(), set, month, previous is { } p ? (p.Month, local!.FullName) : null, output, ct);
         });
         return command;
     }
 
-    /// <summary>Last month's accepted rows in a local folder: the curated JSON if there is one, else a drop file that validates.</summary>
-    private static DatasetRows? LocalPrevious(DirectoryInfo root, ReportingPeriod previous, Dataset dataset, TextWriter error)
+    /// <summary>The nearest source month with accepted rows in a local folder (<see cref="ReturnTemplate.SourceMonths"/>), and its rows.</summary>
+    private static (ReportingPeriod Month, DatasetRows Rows)? LocalPrevious(DirectoryInfo root, Dataset dataset, ReportingPeriod period, TextWriter error)
+    {
+        foreach (var month in ReturnTemplate.SourceMonths(dataset, period))
+        {
+            if (LocalAccepted(root, month, dataset, error) is { } rows)
+            {
+                return (month, rows);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A month's accepted rows in a local folder: the curated JSON if there is one, else a drop file that validates.</summary>
+    private static DatasetRows? LocalAccepted(DirectoryInfo root, ReportingPeriod previous, Dataset dataset, TextWriter error)
     {
         var folder = Path.Combine(root.FullName, previous.ToString());
         var curated = Path.Combine(folder, $"{dataset.ToSlug()}.json");
@@ -138,13 +152,14 @@ internal static class TemplateCommand
     private static DateOnly? DueOf(ReportingConfig? config, Dataset dataset, ReportingPeriod period) =>
         config?.DatasetFor(dataset) is { } settings ? ReturnsDue.DueDate(period, settings, new WorkingDays(config.Programme.ExtraBankHolidays)) : null;
 
-    private static async Task<int> SaveAsync(FileInfo target, byte[] workbook, Dataset dataset, ReportingPeriod period, string? carriedFrom, TextWriter output, CancellationToken ct)
+    /// <param name="carried">The month carried forward and where it was read; null when none.</param>
+    private static async Task<int> SaveAsync(FileInfo target, byte[] workbook, Dataset dataset, ReportingPeriod period, (ReportingPeriod Month, string Source)? carried, TextWriter output, CancellationToken ct)
     {
         target.Directory?.Create();
         await File.WriteAllBytesAsync(target.FullName, workbook, ct);
-        await output.WriteLineAsync(carriedFrom is null
+        await output.WriteLineAsync(carried is not { } from
             ? $"{target.FullName}: the {dataset.ToSlug()} return for {period}; no accepted return for {period.Previous}, so headers and instructions only."
-            : $"{target.FullName}: the {dataset.ToSlug()} return for {period}, {period.Previous}'s accepted rows carried forward {carriedFrom}. Upload it as {ReturnTemplate.UploadPath(dataset, period)}.");
+            : $"{target.FullName}: the {dataset.ToSlug()} return for {period}, {from.Month}'s accepted rows carried forward from {from.Source}. Upload it as {ReturnTemplate.UploadPath(dataset, period)}.");
         return SendfxApp.Ok;
     }
 }

@@ -13,6 +13,9 @@ public sealed record TemplateRequest(Dataset Dataset, ReportingPeriod Period, Da
 {
     /// <summary>The day the return is due, where the programme's configuration names the dataset; null when not known.</summary>
     public DateOnly? Due { get; init; }
+
+    /// <summary>The month <see cref="Previous"/> was accepted for, when not the month before (a trajectory stays in force).</summary>
+    public ReportingPeriod? CarriedFrom { get; init; }
 }
 
 /// <summary>
@@ -26,6 +29,23 @@ public static class ReturnTemplate
     public static string FileName(Dataset dataset) => $"{dataset.ToSlug()}.xlsx";
 
     public static string UploadPath(Dataset dataset, ReportingPeriod period) => $"{StorageLayout.Drops}/{new DropPath(period, dataset, FileFormat.Xlsx).Name}";
+
+    /// <summary>Targets a year back in force until replaced.</summary>
+    public const int TargetLookBackMonths = 12;
+
+    /// <summary>
+    /// The months whose accepted rows are carried forward, nearest first; the first with an accepted return is used. Every
+    /// return is carried from the month before; targets from the latest accepted trajectory (the contract: the targets
+    /// used for a period are the latest accepted at or before it), up to a year back.
+    /// </summary>
+    public static IEnumerable<ReportingPeriod> SourceMonths(Dataset dataset, ReportingPeriod period)
+    {
+        var months = dataset == Dataset.Targets ? TargetLookBackMonths : 1;
+        for (var month = period.Previous; months-- > 0; month = month.Previous)
+        {
+            yield return month;
+        }
+    }
 
     public static IReadOnlyList<TemplateColumn> ColumnsOf(Dataset dataset) => TemplateLayout.For(dataset).Columns;
 

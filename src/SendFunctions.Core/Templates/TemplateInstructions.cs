@@ -18,6 +18,7 @@ internal static class TemplateInstructions
     {
         var slug = layout.Dataset.ToSlug();
         var period = request.Period;
+        var source = (request.CarriedFrom ?? period.Previous).ToLongName();
         var lines = new List<InstructionLine>
         {
             InstructionLine.Title($"The {slug} return for {period.ToLongName()}"),
@@ -25,7 +26,7 @@ internal static class TemplateInstructions
                 ? $"Due by the end of {Words.Date(due)}."
                 : "Due on the working day your reminder email gives (the programme office can tell you)."),
             InstructionLine.Text(carried > 0
-                ? $"The '{slug}' sheet holds the {Words.Count(carried, "row")} accepted for {period.Previous.ToLongName()}, carried forward: the columns to update for this month are left empty."
+                ? $"The '{slug}' sheet holds the {Words.Count(carried, "row")} accepted for {source}, carried forward: the columns to update for this month are left empty."
                 : $"There was no accepted {slug} return for {period.Previous.ToLongName()}: add a row for each item, one per row under the headers."),
             InstructionLine.Title("What to fill in"),
         };

@@ -57,6 +57,35 @@ public sealed class TemplateCommandTests : IDisposable
         Assert.Empty(IdsIn(file, "targets"));
     }
 
+    [Fact]
+    public async Task Template_TargetsNotResentLastMonth_CarriesTheLatestTrajectory()
+    {
+        // December 2024 has no targets return: November's trajectory is still in force for January.
+        var file = Path.Combine(root.FullName, "targets.xlsx");
+
+        var (exit, output, error) = await Sendfx.RunAsync("template", "--dataset", "targets", "--period", "2025-01", "--data", Path.Combine(Repository.Samples, "drops"), "--out", file);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2024-11's accepted rows carried forward", output, StringComparison.Ordinal);
+        var november = (DatasetRows<SendFunctions.Core.Metrics.MetricTarget>)SampleReturns.Accepted(SendFunctions.Core.Periods.ReportingPeriod.Of(2024, 11), Dataset.Targets);
+        Assert.Equal(november.Items.Select(t => t.MetricId), IdsIn(file, "targets"));
+    }
+
+    [Fact]
+    public async Task Template_MilestonesMissingLastMonth_HeadersOnlyNotAnOlderMonth()
+    {
+        var drops = Path.Combine(root.FullName, "drops");
+        Directory.CreateDirectory(Path.Combine(drops, "2024-12"));
+        File.Copy(Path.Combine(Repository.Samples, "drops", "2024-12", "milestones.xlsx"), Path.Combine(drops, "2024-12", "milestones.xlsx"));
+        var file = Path.Combine(root.FullName, "milestones.xlsx");
+
+        var (exit, output, error) = await Sendfx.RunAsync("template", "--dataset", "milestones", "--period", "2025-02", "--data", drops, "--out", file);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("no accepted return for 2025-01", output, StringComparison.Ordinal);
+        Assert.Empty(IdsIn(file, "milestones"));
+    }
+
     [Theory]
     [InlineData("--dataset", "budget")]
     [InlineData("--period", "2025-13")]
