@@ -32,6 +32,7 @@ public static class SendfxApp
             ConfigCommand.Create(output, error),
             ScheduleCommand.Create(output, error),
             ApproveCommand.Create(input, output, error),
+            TemplateCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -31,7 +31,15 @@ public sealed class DropRemindersTests(HostFixture host)
 
             var escalation = Assert.Single(host.SendGrid.Received, m => m.Subject.StartsWith("Overdue: the actions return for December 2032", StringComparison.Ordinal));
             Assert.Equal(["send.programme@example.gov.uk"], escalation.To);
-            Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the milestones return for December 2032 is due on 10 January 2033");
+            var milestones = Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the milestones return for December 2032 is due on 10 January 2033");
+            var template = Assert.Single(milestones.Attachments); // the return's template; no November to carry forward, so headers and instructions
+            Assert.Equal("milestones.xlsx", template.FileName);
+            using (var workbook = new MemoryStream(template.Content))
+            {
+                var drop = new SendFunctions.Core.Ingestion.DropPath(SendFunctions.Core.Periods.ReportingPeriod.Of(2032, 12), SendFunctions.Core.Ingestion.Dataset.Milestones, SendFunctions.Core.Ingestion.FileFormat.Xlsx);
+                Assert.Equal("milestones", SendFunctions.Core.Ingestion.DropValidator.Validate(drop, workbook, SendFunctions.Core.Ingestion.ValidationSettings.Default).Report.Sheet);
+            }
+
             Assert.Single(host.SendGrid.Received, m => m.Subject == "Reminder: the metrics return for December 2032 is due on 10 January 2033");
 
             clock.Advance(TimeSpan.FromDays(1)); // Saturday: nothing

@@ -84,6 +84,10 @@ internal static class CuratedStore
         return accepted;
     }
 
+    /// <summary>The current accepted version of one dataset for a period; null when none has been accepted.</summary>
+    public static async Task<CuratedDrop?> CurrentAsync(BlobServiceClient blobs, ReportingPeriod period, Dataset dataset, CancellationToken ct) =>
+        (await ReadAsync(blobs.GetBlobContainerClient(StorageLayout.Curated).GetBlobClient(StorageLayout.CuratedName(period, dataset)), ct)).Data;
+
     /// <summary>Storage's upload times decide (<see cref="Supersession"/>); only for two uploads in one second is it asked which is still in drops.</summary>
     private static async Task<bool> ReplacesAsync(DropBlobs drops, DropSource current, DropSource incoming, CancellationToken ct) =>
         !Supersession.SameSecond(current, incoming)

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
@@ -38,8 +39,12 @@ public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient qu
         }
 
         var queued = 0;
-        foreach (var reminder in ReminderPlan.For(today, config, month => accepted[month], new WorkingDays(config.Programme.ExtraBankHolidays)))
+        var calendar = new WorkingDays(config.Programme.ExtraBankHolidays);
+        foreach (var planned in ReminderPlan.For(today, config, month => accepted[month], calendar))
         {
+            var reminder = planned.Kind == ReminderKind.Reminder && config.DatasetFor(planned.Datasets[0]) is { } settings
+                ? ReminderTemplate.Attach(planned, (await ReturnTemplates.BuildAsync(blobs, planned.Datasets[0], planned.Period, ReturnsDue.DueDate(planned.Period, settings, calendar), ct)).Workbook)
+                : planned;
             await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct);
             queued++;
         }
