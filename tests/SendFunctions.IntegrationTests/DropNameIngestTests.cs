@@ -92,7 +92,7 @@ public sealed class DropNameIngestTests(HostFixture host)
             foreach (var upload in order)
             {
                 var rows = upload == older ? 1 : 2;
-                var data = new CuratedDrop(Dataset.Milestones, Core.Periods.ReportingPeriod.Parse(period), new DropSource($"drops/{blob}", "archive/x", StorageLayout.CleanETag(upload.ETag.ToString()), upload.LastModified), rows, Milestones: []);
+                var data = new CuratedDrop(Core.Periods.ReportingPeriod.Parse(period), new DropSource($"drops/{blob}", "archive/x", StorageLayout.CleanETag(upload.ETag.ToString()), upload.LastModified), new DatasetRows<Core.Milestones.Milestone>([]));
                 await CuratedStore.SaveAsync(host.Blobs, drops, data, CancellationToken.None);
             }
 

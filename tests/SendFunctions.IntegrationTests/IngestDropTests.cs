@@ -36,7 +36,7 @@ public sealed class IngestDropTests(HostFixture host)
         Assert.True(report.RootElement.GetProperty("valid").GetBoolean());
         Assert.NotEmpty(await DownloadAsync("validation", $"2031-01/milestones/{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}.csv"));
         var curated = CuratedDrop.FromJson(await DownloadAsync("curated", "2031-01/milestones.json"));
-        Assert.Equal(["WS1-01", "WS1-02"], curated.Milestones!.Select(m => m.Id));
+        Assert.Equal(["WS1-01", "WS1-02"], Assert.IsType<DatasetRows<Core.Milestones.Milestone>>(curated.Data).Items.Select(m => m.Id));
         Assert.Equal($"drops/{name}", curated.Source.Blob);
     }
 
