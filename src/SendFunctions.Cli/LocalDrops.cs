@@ -1,9 +1,5 @@
-using SendFunctions.Core.Actions;
-using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
-using SendFunctions.Core.Metrics;
-using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Privacy;
 using SendFunctions.Core.Status;
@@ -60,19 +56,11 @@ internal static class LocalDrops
 
             // A folder knows no upload dates, so none are claimed: a file present but invalid is Rejected, an absent one Missing.
             accepted[period] = new AcceptedPeriod(
-                (rows.GetValueOrDefault(Dataset.Milestones) as DatasetRows<Milestone>)?.Items,
-                (rows.GetValueOrDefault(Dataset.Metrics) as DatasetRows<MetricReading>)?.Items,
-                (rows.GetValueOrDefault(Dataset.Actions) as DatasetRows<ActionItem>)?.Items,
+                rows.Values,
                 new PeriodReturns(Return(Dataset.Milestones), Return(Dataset.Metrics), Return(Dataset.Actions))
                 {
                     Optional = PeriodReturns.OptionalOf(Enum.GetValues<Dataset>().Where(d => d.IsOptional()).Select(Return), expected ?? (_ => false)),
-                })
-            {
-                Updates = (rows.GetValueOrDefault(Dataset.Updates) as DatasetRows<SubgroupUpdate>)?.Items,
-                Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DatasetRows<BoardDecision>)?.Items,
-                Risks = (rows.GetValueOrDefault(Dataset.Risks) as DatasetRows<RiskEntry>)?.Items,
-                Targets = (rows.GetValueOrDefault(Dataset.Targets) as DatasetRows<MetricTarget>)?.Items,
-            };
+                });
 
             DatasetReturn Return(Dataset dataset) =>
                 rows.ContainsKey(dataset) ? DatasetReturn.Accepted(dataset)

@@ -8,6 +8,7 @@ using SendFunctions.Cli;
 using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -21,8 +22,8 @@ namespace SendFunctions.IntegrationTests;
 /// Tuesday 4 March at 10:00, covering December 2024 and January 2025), drafted, sent to its signer, reminded, approved by
 /// the link and distributed once; the Children, Young People and Education Committee's approved with sendfx.
 /// </summary>
-[Collection(HostTestGroup.Name)]
-public sealed class CommitteeCalendarTests(HostFixture host)
+[Collection(IsolatedHostGroup.Name)]
+public sealed class CommitteeCalendarTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -90,7 +91,7 @@ public sealed class CommitteeCalendarTests(HostFixture host)
             await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Subject == subject)), "the board's distribution");
             clock.SetUtcNow(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
             await calendar.Run(null!, CancellationToken.None);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Eventually.DrainedAsync(host.Queues.GetQueueClient(ReportRequest.QueueName), host.Queues.GetQueueClient(EmailRequest.QueueName));
             Assert.Single(host.SendGrid.Received, m => m.Subject == subject);
             Assert.Single(host.SendGrid.Received, m => m.Subject == CypeSubject(cype));
             Assert.DoesNotContain(host.SendGrid.Received, m => m.Subject.StartsWith("Not signed off", StringComparison.Ordinal));

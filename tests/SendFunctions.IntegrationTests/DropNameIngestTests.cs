@@ -15,8 +15,8 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 namespace SendFunctions.IntegrationTests;
 
 /// <summary>Upload names the storage account accepts but URIs resolve, a sweep with one failing upload, and uploads in one second, on the real host.</summary>
-[Collection(HostTestGroup.Name)]
-public sealed class DropNameIngestTests(HostFixture host)
+[Collection(IsolatedHostGroup.Name)]
+public sealed class DropNameIngestTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string Header = "Milestone ID,Workstream,Milestone,Owner,Due Date\r\n";
 
@@ -45,13 +45,14 @@ public sealed class DropNameIngestTests(HostFixture host)
     public async Task Sweep_OneUploadFailsToIngest_IsRecordedForThatUploadAndTheRestAreIngested()
     {
         var failing = "2032-02/milestones.csv";
-        await WaitForRunAsync(failing, await UploadAsync(failing, Milestones("WS1-01")));
+        var original = await UploadAsync(failing, Milestones("WS1-01"));
+        await WaitForRunAsync(failing, original);
         var curated = host.Blobs.GetBlobContainerClient("curated").GetBlobClient("2032-02/milestones.json");
         var lease = curated.GetBlobLeaseClient();
         await lease.AcquireAsync(TimeSpan.FromSeconds(-1)); // something else holds the current version: saving a newer one throws
         try
         {
-            await Task.Delay(1100); // a distinct upload timestamp: Azurite keeps whole seconds
+            await Eventually.PastTheSecondOfAsync(original.LastModified);
             var second = await UploadAsync(failing, Milestones("WS1-01", "WS1-02"));
             var later = "2032-03/actions.csv";
             var other = await UploadAsync(later, "ActionId,Action,Owner,RaisedOn,DueDate,Status\r\nA-1,Circulate minutes,Clerk,01/03/2032,30/03/2032,Open\r\n"u8.ToArray());
@@ -92,7 +93,7 @@ public sealed class DropNameIngestTests(HostFixture host)
             foreach (var upload in order)
             {
                 var rows = upload == older ? 1 : 2;
-                var data = new CuratedDrop(Dataset.Milestones, Core.Periods.ReportingPeriod.Parse(period), new DropSource($"drops/{blob}", "archive/x", StorageLayout.CleanETag(upload.ETag.ToString()), upload.LastModified), rows, Milestones: []);
+                var data = new CuratedDrop(Core.Periods.ReportingPeriod.Parse(period), new DropSource($"drops/{blob}", "archive/x", StorageLayout.CleanETag(upload.ETag.ToString()), upload.LastModified), new DatasetRows<Core.Milestones.Milestone>([]));
                 await CuratedStore.SaveAsync(host.Blobs, drops, data, CancellationToken.None);
             }
 

@@ -21,6 +21,39 @@ internal static class Eventually
 
         throw new TimeoutException($"Timed out after {seconds} s waiting for {what}.");
     }
+
+    /// <summary>
+    /// Until every message queued on <paramref name="queues"/> has been handled and deleted, the queues checked in the order
+    /// given (a message's handler queues onto the later ones before it is deleted): what was asked for has then all happened.
+    /// </summary>
+    public static Task DrainedAsync(params Azure.Storage.Queues.QueueClient[] queues) =>
+        GetAsync(
+            async () =>
+            {
+                foreach (var queue in queues)
+                {
+                    if (await queue.ExistsAsync() && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+                    {
+                        return null;
+                    }
+                }
+
+                return queues;
+            },
+            $"{string.Join(" and ", queues.Select(q => q.Name))} to be empty");
+
+    /// <summary>
+    /// Until the clock is past the whole second <paramref name="stamped"/> (a blob's Last-Modified) falls in: Azurite keeps
+    /// upload times in whole seconds, so the next upload is then stamped later and supersedes.
+    /// </summary>
+    public static async Task PastTheSecondOfAsync(DateTimeOffset stamped)
+    {
+        var next = new DateTimeOffset(stamped.UtcTicks - (stamped.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(1);
+        while (DateTimeOffset.UtcNow < next)
+        {
+            await Task.Delay(50);
+        }
+    }
 }
 
 /// <summary>A table row if it exists yet, for <see cref="Eventually"/> to poll.</summary>

@@ -55,7 +55,7 @@ public sealed class GenerateReportsTests(HostFixture host)
 
         // New data for the month: the next request makes version 2 and leaves version 1 as it was.
         var milestones = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
-        await Task.Delay(1100);
+        await Eventually.PastTheSecondOfAsync((await host.Blobs.GetBlobContainerClient("drops").GetBlobClient("2025-01/milestones.csv").GetPropertiesAsync()).Value.LastModified);
         var upload = await UploadAsync("2025-01/milestones.csv", Encoding.UTF8.GetBytes(milestones.Replace("Launch planned for September.", "Launch confirmed for September.", StringComparison.Ordinal)));
         await WaitForIngestAsync("2025-01/milestones.csv", upload);
         var third = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");

@@ -8,7 +8,10 @@ using SendFunctions.Hosting;
 
 namespace SendFunctions.IntegrationTests;
 
-/// <summary>Azurite plus the real WebJobs host (the same builder as Program.cs), started once for the run.</summary>
+/// <summary>
+/// Azurite plus the real WebJobs host (the same builder as Program.cs): started once for the run and shared by the classes
+/// in <see cref="HostTestGroup"/>, or once per class, with storage of its own, for the classes in <see cref="IsolatedHostGroup"/>.
+/// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
@@ -68,6 +71,13 @@ public sealed class HostFixture : IAsyncLifetime
             .ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs))
             .Build();
         await host.StartAsync();
+
+        // The blob trigger's first scan takes the configuration uploaded above; an upload a test makes in the same second
+        // as that scan could be missed (Azurite keeps whole seconds), so tests start once it is done.
+        await Eventually.GetAsync(
+            () => Task.FromResult(Logs.Snapshot().FirstOrDefault(l => l.Category == "Function.ConfigUploaded" && l.Message.StartsWith("Executed", StringComparison.Ordinal))),
+            "the host's first scan of the configuration");
+        await Eventually.PastTheSecondOfAsync(DateTimeOffset.UtcNow);
     }
 
     /// <summary>A mail delivery on this run's Azurite, sending through the real SendGrid client (and the host's HTTP pipeline) to a local stand-in server.</summary>
@@ -123,4 +133,18 @@ public sealed class HostFixture : IAsyncLifetime
 public sealed class HostTestGroup : ICollectionFixture<HostFixture>
 {
     public const string Name = "host";
+}
+
+/// <summary>
+/// The classes that each get storage no other class can touch: a class here declares <c>IClassFixture&lt;HostFixture&gt;</c>
+/// and gets a <see cref="HostFixture"/> of its own (its own Azurite, in memory on its own ports, and its own host), so it
+/// need not avoid other classes' periods, configuration, runs or emails. A class has its own emulator rather than a name
+/// prefix on one shared account because the host keys its singleton locks (each timer, the blob scan) and blob receipts
+/// to the account: two hosts on one account would take each other's timers and receipts whatever their container names.
+/// The classes run one at a time (beside the shared group), which keeps the machine's load what it was.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class IsolatedHostGroup
+{
+    public const string Name = "isolated host";
 }

@@ -14,9 +14,9 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SendFunctions.IntegrationTests;
 
-/// <summary>Real blobs uploaded to a real Azurite, ingested by the real host's IngestDrop. Each test uses its own period.</summary>
-[Collection(HostTestGroup.Name)]
-public sealed class IngestDropTests(HostFixture host)
+/// <summary>Real blobs uploaded to a real Azurite, ingested by the real host's IngestDrop (storage of this class's own). Each test uses its own period.</summary>
+[Collection(IsolatedHostGroup.Name)]
+public sealed class IngestDropTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string Header = "Milestone ID,Workstream,Milestone,Owner,Due Date,Revised Due Date,Completed Date,Status,At Risk,Commentary";
 
@@ -36,7 +36,7 @@ public sealed class IngestDropTests(HostFixture host)
         Assert.True(report.RootElement.GetProperty("valid").GetBoolean());
         Assert.NotEmpty(await DownloadAsync("validation", $"2031-01/milestones/{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}.csv"));
         var curated = CuratedDrop.FromJson(await DownloadAsync("curated", "2031-01/milestones.json"));
-        Assert.Equal(["WS1-01", "WS1-02"], curated.Milestones!.Select(m => m.Id));
+        Assert.Equal(["WS1-01", "WS1-02"], Assert.IsType<DatasetRows<Core.Milestones.Milestone>>(curated.Data).Items.Select(m => m.Id));
         Assert.Equal($"drops/{name}", curated.Source.Blob);
     }
 
@@ -44,9 +44,10 @@ public sealed class IngestDropTests(HostFixture host)
     public async Task Upload_InvalidAfterValid_IsReportedAndLeavesCuratedUntouched()
     {
         var name = "2031-02/milestones.csv";
-        await WaitForRunAsync(name, await UploadAsync(name, Milestones("WS1-01")));
+        var first = await UploadAsync(name, Milestones("WS1-01"));
+        await WaitForRunAsync(name, first);
         var good = await DownloadAsync("curated", "2031-02/milestones.json");
-        await Task.Delay(1100); // a distinct upload timestamp: Azurite keeps whole seconds
+        await Eventually.PastTheSecondOfAsync(first.LastModified);
 
         var bad = await UploadAsync(name, Encoding.UTF8.GetBytes(Header + "\r\nWS1-09,A,B,C,31/02/2031,,,In progress,No,x\r\n"));
         var run = await WaitForRunAsync(name, bad);
@@ -63,8 +64,9 @@ public sealed class IngestDropTests(HostFixture host)
     public async Task Upload_LaterVersion_SupersedesAndKeepsHistory()
     {
         var name = "2031-03/milestones.csv";
-        await WaitForRunAsync(name, await UploadAsync(name, Milestones("WS1-01")));
-        await Task.Delay(1100); // a distinct upload timestamp: Azurite keeps whole seconds
+        var first = await UploadAsync(name, Milestones("WS1-01"));
+        await WaitForRunAsync(name, first);
+        await Eventually.PastTheSecondOfAsync(first.LastModified);
         await WaitForRunAsync(name, await UploadAsync(name, Milestones("WS1-01", "WS1-02", "WS1-03")));
 
         var curated = CuratedDrop.FromJson(await DownloadAsync("curated", "2031-03/milestones.json"));

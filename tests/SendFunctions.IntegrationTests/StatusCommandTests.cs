@@ -12,8 +12,8 @@ using SendFunctions.Reporting;
 namespace SendFunctions.IntegrationTests;
 
 /// <summary><c>sendfx status</c> on what the real host wrote: every state a return, a paper and an email can be in.</summary>
-[Collection(HostTestGroup.Name)]
-public sealed class StatusCommandTests(HostFixture host)
+[Collection(IsolatedHostGroup.Name)]
+public sealed class StatusCommandTests(HostFixture host) : IClassFixture<HostFixture>
 {
     private const string Period = "2037-03";
     private const string Milestones = "Milestone ID,Workstream,Milestone,Owner,Due Date\r\nWS1-01,Leadership,Agree the SEND strategy,Director,30/06/2037\r\n";
@@ -21,8 +21,7 @@ public sealed class StatusCommandTests(HostFixture host)
     [Fact]
     public async Task Status_PeriodWithEveryState_ShowsEachReturnPaperAndEmailWithoutAnAddress()
     {
-        await UploadAndWaitAsync("milestones.csv", Milestones);
-        await Task.Delay(1100); // a distinct upload timestamp: Azurite keeps whole seconds, and a later upload supersedes
+        await Eventually.PastTheSecondOfAsync(await UploadAndWaitAsync("milestones.csv", Milestones)); // a later upload supersedes
         await UploadAndWaitAsync("milestones.csv", Milestones + "WS1-02,Leadership,Publish the local offer,Director,31/07/2037\r\n"); // supersedes the first
         await UploadAndWaitAsync("metrics.csv", "MetricId,Metric\r\nM1,Only two columns\r\n"); // rejected; actions: missing
         var queue = host.Queues.GetQueueClient(ReportRequest.QueueName);
@@ -84,13 +83,14 @@ public sealed class StatusCommandTests(HostFixture host)
         Assert.DoesNotContain("send.programme@example.gov.uk", text, StringComparison.Ordinal);
     }
 
-    private async Task UploadAndWaitAsync(string file, string content)
+    private async Task<DateTimeOffset> UploadAndWaitAsync(string file, string content)
     {
         var name = $"{Period}/{file}";
         var uploaded = (await host.Blobs.GetBlobContainerClient(StorageLayout.Drops).GetBlobClient(name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(content)), overwrite: true)).Value;
         var (partition, rowKey) = RunRow.IngestKey(name, uploaded.LastModified, uploaded.ETag.ToString());
         var runs = host.Tables.GetTableClient(StorageLayout.RunsTable);
         await Eventually.GetAsync(async () => await runs.FindAsync<RunRow>(partition, rowKey), $"the ingest of {name}");
+        return uploaded.LastModified;
     }
 
     private async Task<(int Code, string Output)> SendfxAsync(params string[] args)

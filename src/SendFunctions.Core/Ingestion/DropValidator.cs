@@ -165,15 +165,3 @@ public sealed record ValidationReport(
 {
     public bool Valid => Errors.Count == 0;
 }
-
-/// <summary>The accepted rows of one drop, typed by dataset.</summary>
-public abstract record DatasetRows
-{
-    public abstract int Count { get; }
-}
-
-/// <summary>The accepted rows of one drop of a dataset whose rows are <typeparamref name="T"/>.</summary>
-public sealed record DatasetRows<T>(IReadOnlyList<T> Items) : DatasetRows
-{
-    public override int Count => Items.Count;
-}

@@ -8,34 +8,6 @@ using SendFunctions.Core.Periods;
 
 namespace SendFunctions.Core.Status;
 
-/// <summary>What was accepted for one period, dataset by dataset; null where nothing valid arrived.</summary>
-/// <param name="Returns">
-/// What became of each return (accepted, rejected, missing, with upload dates). Null when the caller knows only the
-/// accepted data: each dataset is then Accepted where present and Missing where not.
-/// </param>
-public sealed record AcceptedPeriod(
-    IReadOnlyList<Milestone>? Milestones,
-    IReadOnlyList<MetricReading>? Metrics,
-    IReadOnlyList<ActionItem>? Actions,
-    PeriodReturns? Returns = null)
-{
-    /// <summary>The returns as given, or as the data present implies.</summary>
-    public PeriodReturns ReturnsOrPresence => Returns ?? PeriodReturns.FromPresence(Milestones is not null, Metrics is not null, Actions is not null) with
-    {
-        Optional = [.. Present(Dataset.Updates, Updates), .. Present(Dataset.Decisions, Decisions), .. Present(Dataset.Risks, Risks), .. Present(Dataset.Targets, Targets)],
-    };
-
-    public IReadOnlyList<SubgroupUpdate>? Updates { get; init; }
-
-    public IReadOnlyList<BoardDecision>? Decisions { get; init; }
-
-    public IReadOnlyList<RiskEntry>? Risks { get; init; }
-
-    public IReadOnlyList<MetricTarget>? Targets { get; init; }
-
-    private static IEnumerable<DatasetReturn> Present<T>(Dataset dataset, IReadOnlyList<T>? rows) => rows is null ? [] : [DatasetReturn.Accepted(dataset)];
-}
-
 /// <summary>Turns the accepted data of several periods into the inputs for one, whatever store it came from.</summary>
 public static class AcceptedData
 {
@@ -44,36 +16,27 @@ public static class AcceptedData
     {
         ArgumentNullException.ThrowIfNull(drops);
         return drops.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => new AcceptedPeriod(
-            g.FirstOrDefault(d => d.Dataset == Dataset.Milestones)?.Milestones,
-            g.FirstOrDefault(d => d.Dataset == Dataset.Metrics)?.Metrics,
-            g.FirstOrDefault(d => d.Dataset == Dataset.Actions)?.Actions,
-            g.Key == period ? returns : null)
-        {
-            Updates = g.FirstOrDefault(d => d.Dataset == Dataset.Updates)?.Updates,
-            Decisions = g.FirstOrDefault(d => d.Dataset == Dataset.Decisions)?.Decisions,
-            Risks = g.FirstOrDefault(d => d.Dataset == Dataset.Risks)?.Risks,
-            Targets = g.FirstOrDefault(d => d.Dataset == Dataset.Targets)?.Targets,
-        });
+            g.GroupBy(d => d.Dataset).Select(d => d.First().Data),
+            g.Key == period ? returns : null));
     }
 
     /// <summary>
-    /// Exactly the drops a period's status depends on, which a paper's manifest records: this month's and last month's
-    /// milestones (movement), this month's actions, and every metrics drop up to this month (change and trend).
+    /// The inputs for a period from the current curated drops, and exactly the drops they were made from, which a paper's
+    /// manifest records and its fingerprint hashes. Null when the period has no accepted milestones.
     /// </summary>
-    /// <param name="comparedWith">The month movement is measured from; null for the month before.</param>
-    public static IReadOnlyList<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops, ReportingPeriod? comparedWith = null)
-    {
-        ArgumentNullException.ThrowIfNull(drops);
-        var since = comparedWith ?? period.Previous;
-        return drops.Where(d => d.Period <= period && d.Dataset switch
-            {
-                Dataset.Milestones => d.Period == period || d.Period == since,
-                Dataset.Actions or Dataset.Updates or Dataset.Decisions => d.Period == period,
-                Dataset.Risks => d.Period == period || d.Period == period.Previous,
-                _ => true,
-            })
-            .ToList();
-    }
+    /// <param name="drops">The current curated drop of every period and dataset up to <paramref name="period"/>.</param>
+    /// <param name="returns">What became of the period's returns; null to take them from the drops present.</param>
+    public static CuratedInputs? InputsFor(
+        ReportingPeriod period,
+        DateOnly deadline,
+        decimal tolerancePercent,
+        IReadOnlyList<CuratedDrop> drops,
+        PeriodReturns? returns,
+        MissingReturnDisplay missingReturns = MissingReturnDisplay.Nothing,
+        ReportingPeriod? comparedWith = null) =>
+        InputsFor(period, deadline, tolerancePercent, FromCurated(drops, period, returns), missingReturns, comparedWith) is { } inputs
+            ? new CuratedInputs(inputs, UsedFor(period, drops, comparedWith))
+            : null;
 
     /// <summary>Null when the period has no accepted milestones: there is nothing to report on.</summary>
     /// <param name="missingReturns">Whether a missing metrics return or action log is shown from the last accepted month (labelled).</param>
@@ -87,32 +50,52 @@ public static class AcceptedData
         ReportingPeriod? comparedWith = null)
     {
         ArgumentNullException.ThrowIfNull(accepted);
-        if (!accepted.TryGetValue(period, out var current) || current.Milestones is null)
+        if (!accepted.TryGetValue(period, out var current) || current.Rows<Milestone>() is not { } milestones)
         {
             return null;
         }
 
-        var previous = accepted.TryGetValue(comparedWith ?? period.Previous, out var last) ? last.Milestones : null;
+        var previous = accepted.TryGetValue(comparedWith ?? period.Previous, out var last) ? last.Rows<Milestone>() : null;
         var history = accepted
-            .Where(p => p.Key < period && p.Value.Metrics is not null)
+            .Where(p => p.Key < period && p.Value.Has(Dataset.Metrics))
             .OrderBy(p => p.Key)
-            .Select(p => new MetricDrop(p.Key, p.Value.Metrics!))
+            .Select(p => new MetricDrop(p.Key, p.Value.Rows<MetricReading>()!))
             .ToList();
         var earlierActions = accepted
-            .Where(p => p.Key < period && p.Value.Actions is not null)
+            .Where(p => p.Key < period && p.Value.Has(Dataset.Actions))
             .OrderByDescending(p => p.Key)
-            .Select(p => new ActionDrop(p.Key, p.Value.Actions!))
+            .Select(p => new ActionDrop(p.Key, p.Value.Rows<ActionItem>()!))
             .FirstOrDefault();
         return new PeriodInputs(
-            period, deadline, current.Milestones, previous, current.Metrics ?? [], history, current.Actions ?? [], tolerancePercent,
+            period, deadline, milestones, previous, current.Rows<MetricReading>() ?? [], history, current.Rows<ActionItem>() ?? [], tolerancePercent,
             current.ReturnsOrPresence, missingReturns, earlierActions, comparedWith)
         {
             Business = new BusinessInputs(
-                current.Updates,
-                current.Decisions,
-                current.Risks,
-                accepted.TryGetValue(period.Previous, out var lastMonth) ? lastMonth.Risks : null,
-                accepted.Where(p => p.Key <= period && p.Value.Targets is not null).OrderByDescending(p => p.Key).Select(p => p.Value.Targets).FirstOrDefault()),
+                current.Rows<SubgroupUpdate>(),
+                current.Rows<BoardDecision>(),
+                current.Rows<RiskEntry>(),
+                accepted.TryGetValue(period.Previous, out var lastMonth) ? lastMonth.Rows<RiskEntry>() : null,
+                accepted.Where(p => p.Key <= period && p.Value.Has(Dataset.Targets)).OrderByDescending(p => p.Key).Select(p => p.Value.Rows<MetricTarget>()).FirstOrDefault()),
         };
     }
+
+    /// <summary>
+    /// Exactly the drops a period's status depends on: this month's and the compared month's milestones (movement), this
+    /// month's actions, updates and decisions, this and last month's risks, and every metrics and targets drop up to this month.
+    /// </summary>
+    private static List<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops, ReportingPeriod? comparedWith)
+    {
+        var since = comparedWith ?? period.Previous;
+        return drops.Where(d => d.Period <= period && d.Dataset switch
+            {
+                Dataset.Milestones => d.Period == period || d.Period == since,
+                Dataset.Actions or Dataset.Updates or Dataset.Decisions => d.Period == period,
+                Dataset.Risks => d.Period == period || d.Period == period.Previous,
+                _ => true,
+            })
+            .ToList();
+    }
 }
+
+/// <summary>A period's status inputs and the curated drops they were made from.</summary>
+public sealed record CuratedInputs(PeriodInputs Inputs, IReadOnlyList<CuratedDrop> Used);

@@ -46,15 +46,14 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
 
         var drops = await CuratedStore.CurrentUpToAsync(blobs, request.Period, ct);
         var returns = await ReturnStore.ForAsync(blobs, request.Period, drops, clock.Zone, ct, d => programme.DatasetFor(d) is not null);
-        var accepted = AcceptedData.FromCurated(drops, request.Period, returns);
-        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, accepted, programme.Programme.MissingReturns, request.Cover?.ComparedWith) is not { } inputs)
+        if (AcceptedData.InputsFor(request.Period, programme.Programme.Deadline, programme.Programme.MetricTolerancePercent, drops, returns, programme.Programme.MissingReturns, request.Cover?.ComparedWith) is not { } inputs)
         {
             return ReportOutcome.NothingToReport($"There are no accepted milestones for {request.Period}: nothing to report until a valid milestones file is uploaded.");
         }
 
-        var status = StatusEngine.Compute(inputs);
+        var status = StatusEngine.Compute(inputs.Inputs);
         var (highlights, attention) = ReportHighlights.From(status);
-        var used = AcceptedData.UsedFor(request.Period, drops, request.Cover?.ComparedWith).Select(ReportManifest.InputOf).ToList();
+        var used = inputs.Used.Select(ReportManifest.InputOf).ToList();
         var distributed = await DistributedPapers.ReadAsync(tables, blobs, programme, clock.Zone, ct);
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);

@@ -277,8 +277,8 @@ public sealed class BoardBusinessContractTests
         var drop = new DropPath(Drops.January2025, Dataset.Risks, FileFormat.Csv);
         var curated = CuratedDrop.From(drop, new DropSource("drops/2025-01/risks.csv", "archive/x", "0x1", DateTimeOffset.UnixEpoch), rows);
         var back = CuratedDrop.FromJson(curated.ToJson());
-        Assert.Equal(rows.Items, back.Risks);
-        Assert.Null(back.Milestones);
+        Assert.Equal(rows.Items, Assert.IsType<DatasetRows<RiskEntry>>(back.Data).Items);
+        Assert.Equal(Dataset.Risks, back.Dataset);
     }
 
     private static ValidationIssue AssertSingleError(Dataset dataset, string[] lines, IssueCode code, string column)

@@ -88,7 +88,7 @@ public sealed class BoardBusinessPaperTests
     [Fact]
     public void BoardPaper_RiskLogExpectedButMissing_SaysSoBesideTheConfiguredText()
     {
-        using var paper = Paper.Render(ReportKind.HwbBoard, SampleStatus.WithBusiness("2025-01", m => m with { Risks = null }), SampleStatus.BusinessConfig);
+        using var paper = Paper.Render(ReportKind.HwbBoard, SampleStatus.WithBusiness("2025-01", m => m.Without(Dataset.Risks)), SampleStatus.BusinessConfig);
         Assert.Contains("Milestones rated at risk are listed in Appendix 1 with their owners and commentary.", paper.Text, StringComparison.Ordinal);
         Assert.Contains("8.2 The risk and issue log for January 2025 was not received.", paper.Prose);
         Assert.DoesNotContain("R-01", paper.Text, StringComparison.Ordinal);
@@ -123,12 +123,7 @@ public sealed class BoardBusinessPaperTests
     [InlineData(Dataset.Risks, "The risk and issue log for January 2025 was not received.")]
     public void Render_ExpectedDatasetMissing_IsStatedInEveryPaperNeverShownAsNone(Dataset dataset, string statement)
     {
-        var status = SampleStatus.WithBusiness("2025-01", m => dataset switch
-        {
-            Dataset.Updates => m with { Updates = null },
-            Dataset.Decisions => m with { Decisions = null },
-            _ => m with { Risks = null },
-        });
+        var status = SampleStatus.WithBusiness("2025-01", m => m.Without(dataset));
         Assert.Equal(DatasetState.Missing, status.Returns.For(dataset).State);
         foreach (var kind in ReportKinds.All)
         {
@@ -146,7 +141,7 @@ public sealed class BoardBusinessPaperTests
     public void Render_DatasetNotExpectedAndAbsent_IsSimplyAbsent()
     {
         var config = SampleStatus.BusinessConfig with { Datasets = SampleStatus.BusinessConfig.Datasets.Where(d => d.Key != "risks").ToDictionary() };
-        var status = SampleStatus.WithBusiness("2025-01", m => m with { Risks = null });
+        var status = SampleStatus.WithBusiness("2025-01", m => m.Without(Dataset.Risks));
         var returns = status.Returns with { Optional = status.Returns.Optional.Where(r => r.Dataset != Dataset.Risks).ToList() };
         using var paper = Paper.Render(ReportKind.Exceptions, status with { Returns = returns }, config);
         Assert.DoesNotContain("risk and issue log", paper.Text, StringComparison.Ordinal);

@@ -103,10 +103,8 @@ public sealed class MissingDataTests
     [Fact]
     public void Render_Exceptions_ListsMissingAndRejectedReturnsFirst()
     {
-        var status = SampleStatus.With("2025-01", month => month with
+        var status = SampleStatus.With("2025-01", month => month.Without(Dataset.Metrics).Without(Dataset.Actions) with
         {
-            Metrics = null,
-            Actions = null,
             Returns = new PeriodReturns(DatasetReturn.Accepted(Dataset.Milestones), DatasetReturn.Rejected(Dataset.Metrics, February4), DatasetReturn.Missing(Dataset.Actions)),
         });
 
@@ -124,7 +122,7 @@ public sealed class MissingDataTests
     [Fact]
     public void Render_LastAcceptedMonthConfigured_ShowsItLabelledWithItsMonth()
     {
-        var status = SampleStatus.With("2025-01", month => month with { Metrics = null, Actions = null }, MissingReturnDisplay.LastAccepted);
+        var status = SampleStatus.With("2025-01", month => month.Without(Dataset.Metrics).Without(Dataset.Actions), MissingReturnDisplay.LastAccepted);
 
         using var paper = Paper.Render(ReportKind.PartnershipBoard, status);
 
@@ -147,7 +145,7 @@ public sealed class MissingDataTests
     [Fact]
     public void InputsFor_MilestonesAbsent_IsNothingToReport()
     {
-        var accepted = SampleStatus.Accepted.ToDictionary(p => p.Key, p => p.Value with { Milestones = null });
+        var accepted = SampleStatus.Accepted.ToDictionary(p => p.Key, p => p.Value.Without(Dataset.Milestones));
         var january = ReportingPeriod.Of(2025, 1);
         Assert.Null(AcceptedData.InputsFor(january, Drops.Deadline, 10, accepted));
     }
@@ -163,9 +161,8 @@ public sealed class MissingDataTests
     [Fact]
     public void Highlights_ReturnMissing_SaySoFirstAndGiveNoFigure()
     {
-        var (highlights, attention) = ReportHighlights.From(SampleStatus.With("2025-01", month => month with
+        var (highlights, attention) = ReportHighlights.From(SampleStatus.With("2025-01", month => month.Without(Dataset.Actions) with
         {
-            Actions = null,
             Returns = new PeriodReturns(DatasetReturn.Accepted(Dataset.Milestones), DatasetReturn.Accepted(Dataset.Metrics), DatasetReturn.Rejected(Dataset.Actions, February4)),
         }));
 
@@ -185,10 +182,8 @@ public sealed class MissingDataTests
     private static PeriodStatus Without(Dataset dataset, DatasetState state)
     {
         var absent = state == DatasetState.Missing ? DatasetReturn.Missing(dataset) : DatasetReturn.Rejected(dataset, February4);
-        return SampleStatus.With("2025-01", month => month with
+        return SampleStatus.With("2025-01", month => month.Without(dataset) with
         {
-            Metrics = dataset == Dataset.Metrics ? null : month.Metrics,
-            Actions = dataset == Dataset.Actions ? null : month.Actions,
             Returns = new PeriodReturns(
                 DatasetReturn.Accepted(Dataset.Milestones, February3),
                 dataset == Dataset.Metrics ? absent : DatasetReturn.Accepted(Dataset.Metrics, February3),

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Wordprocessing;
 using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Reports;
@@ -187,7 +188,7 @@ public sealed class PaperTextTests
     [Fact]
     public void Render_ThreeHundredMilestones_KeepsThePartnershipSummaryShort()
     {
-        var status = SampleStatus.With("2025-01", month => month with { Milestones = Many(300) });
+        var status = SampleStatus.With("2025-01", month => month.With(new DatasetRows<Milestone>(Many(300))));
 
         using var paper = Paper.Render(ReportKind.PartnershipBoard, status);
 

@@ -1,9 +1,6 @@
-using SendFunctions.Core.Actions;
-using SendFunctions.Core.Business;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Metrics;
-using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Status;
 
@@ -45,20 +42,12 @@ internal static class SampleStatus
         var returns = month.ReturnsOrPresence with
         {
             Optional = PeriodReturns.OptionalOf(
-                Enum.GetValues<Dataset>().Where(d => d.IsOptional()).Select(d => Present(month, d) ? DatasetReturn.Accepted(d) : DatasetReturn.Missing(d)),
+                Enum.GetValues<Dataset>().Where(d => d.IsOptional()).Select(d => month.Has(d) ? DatasetReturn.Accepted(d) : DatasetReturn.Missing(d)),
                 d => BusinessConfig.DatasetFor(d) is not null),
         };
         accepted[target] = month with { Returns = returns };
         return StatusEngine.Compute(AcceptedData.InputsFor(target, Config.Programme.Deadline, Config.Programme.MetricTolerancePercent, accepted)!);
     }
-
-    private static bool Present(AcceptedPeriod month, Dataset dataset) => dataset switch
-    {
-        Dataset.Updates => month.Updates is not null,
-        Dataset.Decisions => month.Decisions is not null,
-        Dataset.Risks => month.Risks is not null,
-        _ => month.Targets is not null,
-    };
 
     public static PeriodStatus For(string period) => With(period, month => month);
 
@@ -86,14 +75,8 @@ internal static class SampleStatus
 
             var metrics = ((DatasetRows<MetricReading>)rows[Dataset.Metrics]).Items;
             accepted[month] = business
-                ? new AcceptedPeriod(((DatasetRows<Milestone>)rows[Dataset.Milestones]).Items, metrics, ((DatasetRows<ActionItem>)rows[Dataset.Actions]).Items)
-                {
-                    Updates = (rows.GetValueOrDefault(Dataset.Updates) as DatasetRows<SubgroupUpdate>)?.Items,
-                    Decisions = (rows.GetValueOrDefault(Dataset.Decisions) as DatasetRows<BoardDecision>)?.Items,
-                    Risks = (rows.GetValueOrDefault(Dataset.Risks) as DatasetRows<RiskEntry>)?.Items,
-                    Targets = (rows.GetValueOrDefault(Dataset.Targets) as DatasetRows<MetricTarget>)?.Items,
-                }
-                : new AcceptedPeriod(((DatasetRows<Milestone>)rows[Dataset.Milestones]).Items, [.. metrics.Select(m => m with { Commentary = null })], ((DatasetRows<ActionItem>)rows[Dataset.Actions]).Items);
+                ? new AcceptedPeriod(rows.Values)
+                : new AcceptedPeriod([rows[Dataset.Milestones], new DatasetRows<MetricReading>([.. metrics.Select(m => m with { Commentary = null })]), rows[Dataset.Actions]]);
         }
 
         return accepted;
