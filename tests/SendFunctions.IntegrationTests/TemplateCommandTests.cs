@@ -29,7 +29,7 @@ public sealed class TemplateCommandTests(HostFixture host)
 
             Assert.True(exit == 0, error.ToString());
             Assert.Contains("2041-05's accepted rows carried forward from the account's curated data", output.ToString(), StringComparison.Ordinal);
-            var expected = CuratedDrop.FromJson((await curated.DownloadContentAsync()).Value.Content.ToMemory().Span).Risks!.Select(r => r.Id);
+            var expected = CuratedDrop.FromJson((await curated.DownloadContentAsync()).Value.Content.ToMemory().Span).Data is DatasetRows<SendFunctions.Core.Business.RiskEntry> stored ? stored.Items.Select(r => r.Id) : [];
             Assert.Equal(expected, FirstColumn(file, "risks"));
         }
         finally

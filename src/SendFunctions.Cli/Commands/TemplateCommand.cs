@@ -101,7 +101,7 @@ internal static class TemplateCommand
         var curated = Path.Combine(folder, $"{dataset.ToSlug()}.json");
         if (File.Exists(curated))
         {
-            return ReturnTemplate.RowsOf(CuratedDrop.FromJson(File.ReadAllBytes(curated)));
+            return CuratedDrop.FromJson(File.ReadAllBytes(curated)).Data;
         }
 
         foreach (var format in new[] { FileFormat.Xlsx, FileFormat.Csv })

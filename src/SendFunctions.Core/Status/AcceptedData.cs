@@ -80,16 +80,19 @@ public static class AcceptedData
     }
 
     /// <summary>
-    /// Exactly the drops a period's status depends on: this month's and the compared month's milestones (movement), this
-    /// month's actions, updates and decisions, this and last month's risks, and every metrics and targets drop up to this month.
+    /// Exactly the drops a period's status depends on: this month's and the compared month's milestones (movement), the
+    /// latest action log up to this month (this month's, else the earlier one a paper may show, labelled), this month's
+    /// updates and decisions, this and last month's risks, and every metrics and targets drop up to this month.
     /// </summary>
-    private static List<CuratedDrop> UsedFor(ReportingPeriod period, IEnumerable<CuratedDrop> drops, ReportingPeriod? comparedWith)
+    private static List<CuratedDrop> UsedFor(ReportingPeriod period, IReadOnlyCollection<CuratedDrop> drops, ReportingPeriod? comparedWith)
     {
         var since = comparedWith ?? period.Previous;
+        var actionsFrom = drops.Where(d => d.Dataset == Dataset.Actions && d.Period <= period).Select(d => d.Period).DefaultIfEmpty().Max();
         return drops.Where(d => d.Period <= period && d.Dataset switch
             {
                 Dataset.Milestones => d.Period == period || d.Period == since,
-                Dataset.Actions or Dataset.Updates or Dataset.Decisions => d.Period == period,
+                Dataset.Actions => d.Period == actionsFrom,
+                Dataset.Updates or Dataset.Decisions => d.Period == period,
                 Dataset.Risks => d.Period == period || d.Period == period.Previous,
                 _ => true,
             })

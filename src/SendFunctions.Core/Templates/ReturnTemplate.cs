@@ -1,8 +1,4 @@
-using SendFunctions.Core.Actions;
-using SendFunctions.Core.Business;
 using SendFunctions.Core.Ingestion;
-using SendFunctions.Core.Metrics;
-using SendFunctions.Core.Milestones;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Storage;
 
@@ -56,22 +52,5 @@ public static class ReturnTemplate
         var layout = TemplateLayout.For(request.Dataset);
         var rows = request.Previous is { } previous ? layout.Carry(previous) : [];
         TemplateWorkbook.Write(output, layout, rows, TemplateInstructions.Lines(layout, request, rows.Count));
-    }
-
-    /// <summary>The rows of an accepted drop as read from the curated container.</summary>
-    public static DatasetRows RowsOf(CuratedDrop drop)
-    {
-        ArgumentNullException.ThrowIfNull(drop);
-        return drop.Dataset switch
-        {
-            Dataset.Milestones => new DatasetRows<Milestone>(drop.Milestones ?? []),
-            Dataset.Metrics => new DatasetRows<MetricReading>(drop.Metrics ?? []),
-            Dataset.Actions => new DatasetRows<ActionItem>(drop.Actions ?? []),
-            Dataset.Updates => new DatasetRows<SubgroupUpdate>(drop.Updates ?? []),
-            Dataset.Decisions => new DatasetRows<BoardDecision>(drop.Decisions ?? []),
-            Dataset.Risks => new DatasetRows<RiskEntry>(drop.Risks ?? []),
-            Dataset.Targets => new DatasetRows<MetricTarget>(drop.Targets ?? []),
-            _ => throw new ArgumentOutOfRangeException(nameof(drop)),
-        };
     }
 }

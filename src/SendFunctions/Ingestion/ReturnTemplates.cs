@@ -21,7 +21,7 @@ internal static class ReturnTemplates
         }
 
         using var stream = new MemoryStream();
-        ReturnTemplate.Write(stream, new TemplateRequest(dataset, period, previous is null ? null : ReturnTemplate.RowsOf(previous)) { Due = due, CarriedFrom = previous?.Period });
+        ReturnTemplate.Write(stream, new TemplateRequest(dataset, period, previous is null ? null : previous.Data) { Due = due, CarriedFrom = previous?.Period });
         return (stream.ToArray(), previous?.Period);
     }
 }

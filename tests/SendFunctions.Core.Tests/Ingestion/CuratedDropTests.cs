@@ -92,6 +92,21 @@ public sealed class CuratedDropTests
         Assert.Equal(22, inputs.Inputs.Milestones.Count);
     }
 
+    [Fact]
+    public void InputsFor_PeriodWithoutAnActionLog_UsesTheEarlierOneAPaperMayShow()
+    {
+        var drops = Directory.GetDirectories(Path.Combine(Repository.Samples, "drops"))
+            .SelectMany(folder => Directory.GetFiles(folder).Select(file => (Period: ReportingPeriod.Parse(Path.GetFileName(folder)), File: file)))
+            .Select(f => Curated(DropPath.Parse($"{f.Period}/{Path.GetFileName(f.File)}").Drop!.Dataset, f.File, f.Period))
+            .Where(d => !(d.Period == ReportingPeriod.Of(2025, 1) && d.Dataset == Dataset.Actions))
+            .ToList();
+
+        var inputs = AcceptedData.InputsFor(ReportingPeriod.Of(2025, 1), SampleStatus.Config.Programme.Deadline, 10, drops, returns: null, SendFunctions.Core.Configuration.MissingReturnDisplay.LastAccepted)!;
+
+        Assert.Equal(["2024-12/actions"], inputs.Used.Where(d => d.Dataset == Dataset.Actions).Select(d => $"{d.Period}/{d.Dataset.ToSlug()}"));
+        Assert.Equal(ReportingPeriod.Of(2024, 12), inputs.Inputs.EarlierActions?.Period);
+    }
+
     private static byte[] Stored(Dataset dataset) =>
         File.ReadAllBytes(Path.Combine(Repository.Root, "tests", "SendFunctions.Core.Tests", "Ingestion", "Curated", $"2025-01-{dataset.ToSlug()}.json"));
 
