@@ -41,8 +41,9 @@ public sealed class PackagedSendfxTests : IDisposable
         var path = Path.GetFullPath(executable!, AzuriteFixture.RepositoryRoot());
         Assert.True(File.Exists(path), $"{path} does not exist");
 
-        // No .NET for it to find: the executable carries its own runtime.
-        await AssertValidatesAsync(path, ("DOTNET_ROOT", Path.Combine(temp.FullName, "no-dotnet")), ("PATH", "/usr/bin:/bin"));
+        // Nothing points it at an installed .NET: it carries its own runtime (published self-contained, one file).
+        var nowhere = Path.Combine(temp.FullName, "no-dotnet");
+        await AssertValidatesAsync(path, ("DOTNET_ROOT", nowhere), ("PATH", nowhere));
     }
 
     public void Dispose() => temp.Delete(recursive: true);
