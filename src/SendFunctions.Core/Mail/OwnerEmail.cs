@@ -92,7 +92,7 @@ public static class OwnerEmail
     ];
 
     private static string Optional(DropPath path) =>
-        $"Optional: if you have the sendfx tool (docs/owners.md), 'sendfx validate {path.Period}/{path.Dataset.ToSlug()}.{path.Format.ToExtension()}' runs the same checks on your computer before you upload. You do not need it: uploading again gets the same checks.";
+        $"Optional: if you have the sendfx tool from the programme office, 'sendfx validate {path.Period}/{path.Dataset.ToSlug()}.{path.Format.ToExtension()}' runs the same checks on your computer before you upload. You do not need it: uploading again gets the same checks.";
 
     /// <summary>The format of the upload as named (<c>2025-01/milestones.xlsx</c>); CSV for a name without one we take.</summary>
     private static FileFormat FormatOf(string fileName) =>
