@@ -138,6 +138,23 @@ public sealed class DropNameIngestTests(HostFixture host) : IClassFixture<HostFi
         Assert.Single(host.SendGrid.Received, m => m.Text.Contains(name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Upload_MetricsFileAsMilestones_AnsweredOnceToTheMilestonesOwnerSayingItLooksLikeMetrics()
+    {
+        var name = "2032-08/milestones.csv";
+        await UploadAsync(name, "Metric ID,Metric,Area,Unit,Polarity,Value,Target\r\nEHCP20,EHCPs issued within 20 weeks,EHCP,%,Higher is better,37,58\r\n"u8.ToArray());
+        static bool Answer(ReceivedMail m) => m.Text.Contains("drops/2032-08/metrics.csv", StringComparison.Ordinal);
+
+        var mail = await Eventually.GetAsync(() => Task.FromResult(host.SendGrid.Received.FirstOrDefault(Answer)), "the answer to a metrics file uploaded as milestones");
+
+        Assert.Equal(["send.pmo@example.gov.uk"], mail.To);
+        Assert.Equal("Action needed: the file uploaded as your milestones return for August 2032 looks like the metrics return", mail.Subject);
+        Assert.Contains("the metrics return (Children's Performance Team's return, childrens.performance@example.gov.uk)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("upload that file as drops/2032-08/milestones.csv", mail.Text, StringComparison.Ordinal);
+        await Task.Delay(2000);
+        Assert.Single(host.SendGrid.Received, Answer);
+    }
+
     private SweepDrops Sweep(TimeSpan ahead) => new(
         host.Blobs, host.Service<DropBlobs>(), host.Tables, host.Service<IngestDrop>(), new FakeTimeProvider(DateTimeOffset.UtcNow + ahead),
         MsOptions.Create(new IngestionOptions()), NullLogger<SweepDrops>.Instance);

@@ -73,6 +73,15 @@ public static class DropValidator
         {
             while (source.Next())
             {
+                if (map is null && DatasetRecognition.LooksLike(drop.Dataset, HeaderTexts(source)) is { } other)
+                {
+                    // Another return under this one's name: one error that says so, not a missing-column error for each of ours.
+                    errors.Add(DatasetRecognition.Issue(drop, other, source.RowNumber));
+                    map = HeaderMap.Build(source, schema.Columns, new IssueLog(0), new IssueLog(0));
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    continue;
+                }
+
                 if (map is null)
                 {
                     map = HeaderMap.Build(source, schema.Columns, errors, warnings);
@@ -138,6 +147,21 @@ public static class DropValidator
     private static DropValidation Rejected(DropPath drop, TableReader source, int rows, IssueLog errors, IssueLog warnings, PersonalDataGuard privacy) =>
         DropValidation.Rejected(drop, source.SheetName, rows, privacy.Withhold(errors.ToList("error")), privacy.Withhold(warnings.ToList("warning")));
 
+    private static List<string> HeaderTexts(TableReader header)
+    {
+        var texts = new List<string>(Math.Min(header.Count, HeaderSuggestion.MaxCandidates));
+        for (var i = 0; i < header.Count && texts.Count < HeaderSuggestion.MaxCandidates; i++)
+        {
+            var text = header.TextOf(i).Trim();
+            if (!text.IsEmpty)
+            {
+                texts.Add(text.ToString());
+            }
+        }
+
+        return texts;
+    }
+
     /// <summary>
     /// The duplicate-ID set is sized once from the file's length (a row takes at least about 64 bytes of CSV or 32 of
     /// compressed workbook), so it does not regrow onto the large object heap row by row; capped, so a large file costs
@@ -164,4 +188,7 @@ public sealed record ValidationReport(
     IReadOnlyList<ValidationIssue> Warnings)
 {
     public bool Valid => Errors.Count == 0;
+
+    /// <summary>The dataset the file looks like when it is another return uploaded under this one's name; null otherwise.</summary>
+    public Dataset? LooksLike => Errors.FirstOrDefault(e => e.Code == IssueCode.WrongDataset)?.Value is { } slug && DatasetNames.TryParse(slug, out var other) ? other : null;
 }

@@ -56,4 +56,7 @@ public enum IssueCode
     ReportBackWithoutDueMeeting,
     DueBeforeMeeting,
     MeetingAfterAsOf,
+
+    /// <summary>The header row is another dataset's: the file was uploaded under the wrong name (the issue's value is the dataset it looks like).</summary>
+    WrongDataset,
 }

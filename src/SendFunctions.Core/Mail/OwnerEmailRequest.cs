@@ -44,7 +44,8 @@ public sealed record OwnerEmailRequest(ReportingPeriod Period, string DeliveryKe
 }
 
 /// <summary>What the feedback email on one upload needs: the upload's identity (which names its validation report) and the owner.</summary>
-public sealed record UploadFeedback(ReportingPeriod Period, Dataset Dataset, FileFormat Format, string Blob, DateTimeOffset UploadedAt, string ETag, Person Owner)
+/// <param name="LooksLikeOwner">For another return uploaded under this one's name: the owner of the return it looks like, named in the email.</param>
+public sealed record UploadFeedback(ReportingPeriod Period, Dataset Dataset, FileFormat Format, string Blob, DateTimeOffset UploadedAt, string ETag, Person Owner, Person? LooksLikeOwner = null)
 {
     [JsonIgnore]
     public DropPath Drop => new(Period, Dataset, Format);

@@ -58,7 +58,9 @@ public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueSe
         // optional return), to the programme lead.
         if (path.Drop is { } owned && validation is not null && (config.Config?.DatasetFor(owned.Dataset)?.Owner ?? config.Config?.Programme.Lead) is { } owner)
         {
-            var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner);
+            // A file of another return under this name goes to this dataset's owner, naming the other return's owner.
+            var looksLikeOwner = validation.Report.LooksLike is { } other ? config.Config?.DatasetFor(other)?.Owner : null;
+            var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner, looksLikeOwner);
             await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct);
         }
         else if (path.Drop is null && config.Config is { } programme)

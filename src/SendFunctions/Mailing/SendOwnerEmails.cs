@@ -63,7 +63,7 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
                 return new DeliveryResult(DeliveryStatus.Failed, $"The validation report {StorageLayout.Validation}/{feedback.ReportJson} names no dataset or period.", null);
             }
 
-            return await delivery.DeliverAsync(request.Period.ToString(), request.DeliveryKey, OwnerEmail.For(feedback.Blob, report, feedback.Owner, csv), ct);
+            return await delivery.DeliverAsync(request.Period.ToString(), request.DeliveryKey, OwnerEmail.For(feedback.Blob, report, feedback.Owner, csv, feedback.LooksLikeOwner), ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

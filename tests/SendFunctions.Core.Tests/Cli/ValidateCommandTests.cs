@@ -102,6 +102,21 @@ public sealed class ValidateCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Validate_MetricsWorkbookSavedAsMilestones_SaysWhichReturnItIsAndWhereItGoes()
+    {
+        var file = Write("2025-01", "milestones.xlsx", File.ReadAllBytes(Path.Combine(Repository.Samples, "drops", "2025-01", "metrics.xlsx")));
+
+        var (exit, output, _) = await Sendfx.RunAsync("validate", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("REJECTED as milestones", output, StringComparison.Ordinal);
+        Assert.Contains("This looks like a metrics return, not a milestones return", output, StringComparison.Ordinal);
+        Assert.Contains("upload it as drops/2025-01/metrics.xlsx.", output, StringComparison.Ordinal);
+        Assert.Contains("[WrongDataset]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[MissingColumn]", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Delete(recursive: true);
 
     private string Write(string folderName, string fileName, string content) => Write(folderName, fileName, System.Text.Encoding.UTF8.GetBytes(content));

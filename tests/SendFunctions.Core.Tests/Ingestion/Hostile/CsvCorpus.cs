@@ -38,7 +38,7 @@ internal static class CsvCorpus
         yield return Csv("workbook-named-csv", Dataset.Milestones, () => new Support.RawWorkbook { Rows = Support.RawWorkbook.TextRow(1, "MilestoneId") }.ToBytes(), false, IssueCode.NotText);
         yield return Csv("only-blank-lines", Dataset.Actions, () => Text("", " ", ",,,"), false, IssueCode.EmptyFile);
         yield return Csv("header-only", Dataset.Metrics, () => Text(MetricHeader), false, IssueCode.NoDataRows);
-        yield return Csv("wrong-dataset-columns", Dataset.Actions, () => Text(MetricHeader, Metric()), false, IssueCode.MissingColumn);
+        yield return Csv("wrong-dataset-columns", Dataset.Actions, () => Text(MetricHeader, Metric()), false, IssueCode.WrongDataset);
         yield return Csv("nan-and-huge-numbers", Dataset.Metrics, () => Text(MetricHeader, Metric(id: "A", unit: "count", value: "NaN"), Metric(id: "B", unit: "count", value: "1E+300")), false, IssueCode.BadNumber);
         yield return Csv("hundred-thousand-fields-in-a-row", Dataset.Milestones, () => Text(MilestoneHeader, Milestone() + new string(',', 100_000)), true, null);
         yield return Csv("date-before-1990", Dataset.Actions, () => Text(ActionHeader, "A-1,Circulate,Board Secretary,28/01/1899,28/02/2025,Open,"), false, IssueCode.ImplausibleDate);
