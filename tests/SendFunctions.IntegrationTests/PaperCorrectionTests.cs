@@ -45,6 +45,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
         {
             var paper = await UseCalendarAsync(reissueOnCorrection: true, "2025-01-16", "2025-03-13");
             Assert.Equal([ReportingPeriod.Of(2024, 12), January], paper.Periods);
+            Assert.Equal(new DateOnly(2025, 2, 27), paper.Draft);
             var clock = new FakeTimeProvider(Local(paper.Draft, 9));
             var calendar = Calendar(clock);
 
@@ -73,12 +74,13 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             Assert.Equal(v2.Version, (await ReportStore.LatestAsync(Reports, January, ReportKind.PartnershipBoard, CancellationToken.None)).Latest!.Version);
             Assert.DoesNotContain(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v2.Version));
 
-            // The old version's link cannot approve the new one; the new link does, and the revision goes to the list once.
+            // The old version's link cannot approve the new one; the new link does (signed as the calendar's signer), and the revision goes to the list once.
             using var http = new HttpClient();
             var approve = new Uri(host.WebhookUrl, ApproveEndpoint.Route);
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(http, approve, ApprovalToken.Create(v1.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode);
             Assert.Null(await SignOffStore.ReadAsync(Reports, v2.Paper, CancellationToken.None));
-            Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, approve, TokenIn(draft.Text))).StatusCode);
+            Assert.Equal((TokenCheck.Valid, (PaperVersion?)v2.Paper), ApprovalToken.Verify(TokenIn(draft.Text), HostFixture.SignOffKey, clock.GetUtcNow())); // the email's link is for version 2
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, approve, ApprovalToken.Create(v2.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode); // the host's clock is real
             var reissued = await DistributedAsync(v2.Version);
             Assert.EndsWith($"(version {v2.Version}, revised)", reissued.Subject, StringComparison.Ordinal);
             Assert.Contains("What changed", reissued.Text, StringComparison.Ordinal);
@@ -106,7 +108,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             var papers = await SendfxAsync("papers", "--period", "2025-01", "--out", Path.Combine(Path.GetTempPath(), $"papers-{Guid.NewGuid():N}"));
             Assert.Contains($"partnership-board v{v3.Version}:", papers.Output, StringComparison.Ordinal);
             Assert.Contains("not sent to the list: an earlier version had already been distributed and reissueOnCorrection is false", papers.Output, StringComparison.Ordinal);
-            Assert.Contains($"Revised: replaces version {v2.Version} signed off by Alex Morgan", papers.Output, StringComparison.Ordinal);
+            Assert.Contains($"Revised: replaces version {v2.Version} signed off by SEND Improvement Programme Lead", papers.Output, StringComparison.Ordinal);
             Assert.Contains("not in this version: The January 2025 decision log was corrected", papers.Output, StringComparison.Ordinal);
 
             Assert.Single(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v1.Version));
@@ -163,6 +165,8 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
         var calendar = config["reports"]!["partnership-board"]!["calendar"]!;
         calendar["meetings"] = new JsonArray([.. meetings.Select(m => (JsonNode)JsonValue.Create(m))]);
         calendar["reissueOnCorrection"] = reissueOnCorrection;
+        calendar["deadlineWorkingDays"] = 7; // as the Health and Wellbeing Board's: the draft is made on Thursday 27 February 2025
+        calendar["signOffWorkingDays"] = 3;
         config["reports"]!.AsObject().Remove("hwb-board");
         config["reports"]!.AsObject().Remove("cype-committee");
         var bytes = Encoding.UTF8.GetBytes(config.ToJsonString());
