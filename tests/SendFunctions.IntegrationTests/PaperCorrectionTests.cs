@@ -59,7 +59,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
 
             // A corrected January decision log: a revised version 2, sent to the signer, not to the list.
             await CorrectAsync(decisions.Replace("Agreed the revised terms of reference", "Agreed the updated terms of reference", StringComparison.Ordinal));
-            clock.SetUtcNow(Local(new DateOnly(2025, 3, 3), 9));
+            clock.SetUtcNow(Local(paper.Draft, 15)); // corrections before the escalation day (3 March), so the lead is not told
             await calendar.Run(null!, CancellationToken.None);
             var v2 = await VersionAsync(v => v.Version > v1.Version);
             Assert.Equal(v1.Version, v2.Revision!.Replaces);
@@ -88,7 +88,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             // With reissueOnCorrection false, a second correction's revision is approved and recorded, not sent.
             await UseCalendarAsync(reissueOnCorrection: false, "2025-01-16", "2025-03-13");
             await CorrectAsync(decisions.Replace("Agreed the revised terms of reference", "Agreed the final terms of reference", StringComparison.Ordinal));
-            clock.SetUtcNow(Local(new DateOnly(2025, 3, 4), 9));
+            clock.SetUtcNow(Local(new DateOnly(2025, 2, 28), 9));
             await calendar.Run(null!, CancellationToken.None);
             var v3 = await VersionAsync(v => v.Version > v2.Version);
             Assert.Equal(v2.Version, v3.Revision!.Replaces);

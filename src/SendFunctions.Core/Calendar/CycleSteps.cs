@@ -38,7 +38,8 @@ public sealed record PaperState(int? DraftVersion, bool SignedOff, string? Chang
 /// before the draft day or after the meeting. The draft goes to the signer once per version; from the next working day the
 /// signer is reminded daily until the working day before the deadline, when the lead is told instead, once per version.
 /// Distribution is not a step here: the sign-off itself queues it. When the data changes under the latest version, signed
-/// off or not, a new version is asked for (once per set of inputs) and nothing is sent about the outdated one; after the
+/// off or not, a new version is asked for (once per set of inputs) and the signer is not sent or reminded about the outdated
+/// one (the lead is still told near the deadline if nothing is signed off); after the
 /// meeting nothing is done automatically (the paper has been read: ops see the later data in <c>sendfx papers</c>).
 /// </summary>
 public static class CycleSteps
@@ -66,9 +67,11 @@ public static class CycleSteps
             return [CycleStep.RequestDraft];
         }
 
+        var escalateFrom = days.WorkingDaysBefore(paper.Deadline, 1);
         if (state.ChangedInputs is not null)
         {
-            return [CycleStep.RequestRevision];
+            // Still escalated when unsigned near the deadline: a new version that never comes must not hide the paper from the lead.
+            return !state.SignedOff && today >= escalateFrom ? [CycleStep.RequestRevision, CycleStep.Escalate] : [CycleStep.RequestRevision];
         }
 
         if (state.SignedOff)
@@ -77,7 +80,6 @@ public static class CycleSteps
         }
 
         var steps = new List<CycleStep> { CycleStep.SendDraft };
-        var escalateFrom = days.WorkingDaysBefore(paper.Deadline, 1);
         if (today >= escalateFrom)
         {
             steps.Add(CycleStep.Escalate);

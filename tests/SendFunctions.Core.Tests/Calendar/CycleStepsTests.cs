@@ -58,6 +58,7 @@ public sealed class CycleStepsTests
     [InlineData("2025-03-03 09:00", true, "RequestRevision")] // signed off, then a correction: a new version, nothing else
     [InlineData("2025-02-28 09:00", false, "RequestRevision")] // a correction under an unsigned draft: no reminder about the outdated one
     [InlineData("2025-03-13 09:00", true, "RequestRevision")] // the meeting day itself
+    [InlineData("2025-03-03 09:00", false, "RequestRevision Escalate")] // unsigned near the deadline: the lead is told all the same
     [InlineData("2025-03-14 09:00", true, "")] // after the meeting: nothing automatic
     [InlineData("2025-02-26 09:00", true, "")] // before the draft day
     public void For_DataChangedUnderTheVersion_AsksForANewVersionUntilTheMeeting(string localNow, bool signedOff, string expected)
