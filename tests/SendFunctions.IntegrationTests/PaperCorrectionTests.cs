@@ -111,6 +111,10 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             Assert.Contains($"Revised: replaces version {v2.Version} signed off by SEND Improvement Programme Lead", papers.Output, StringComparison.Ordinal);
             Assert.Contains("not in this version: The January 2025 decision log was corrected", papers.Output, StringComparison.Ordinal);
 
+            var status = await SendfxAsync("status", "--period", "2025-01");
+            Assert.Contains($"v{v3.Version} SignedOff revised (replaces v{v2.Version})", status.Output, StringComparison.Ordinal);
+            Assert.Contains("not sent to the list (an earlier version went; reissueOnCorrection is false)", status.Output, StringComparison.Ordinal);
+
             Assert.Single(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v1.Version));
             Assert.Single(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v2.Version));
             Assert.DoesNotContain(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v3.Version));
