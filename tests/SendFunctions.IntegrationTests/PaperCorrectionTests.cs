@@ -22,7 +22,8 @@ namespace SendFunctions.IntegrationTests;
 
 /// <summary>
 /// Corrections after sign-off on a fake clock through the real host against Azurite: the Local Area SEND Partnership
-/// Board's paper for 13 March 2025 (December 2024 and January 2025), signed off and distributed; a corrected January
+/// Board's paper for 13 March 2025 (December 2024 and January 2025), redrafted after a correction before sign-off (the
+/// outdated draft cannot be approved), signed off and distributed; a corrected January
 /// decision log makes a revised version 2 that needs sign-off again and, with <c>reissueOnCorrection</c> true, goes to the
 /// list once approved; a second correction with it false is approved and recorded, not sent; a third after the meeting
 /// makes nothing, and <c>sendfx papers</c> shows it. Uses the partnership board and its own months so that the other
@@ -49,9 +50,20 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             var clock = new FakeTimeProvider(Local(paper.Draft, 9));
             var calendar = Calendar(clock);
 
-            // Version 1: drafted, approved with sendfx, distributed once.
+            // The first draft; a correction before sign-off makes a new draft, not marked revised, and the outdated one cannot be approved.
             await calendar.Run(null!, CancellationToken.None);
-            var v1 = await VersionAsync(v => v.Revision is null);
+            var first = await VersionAsync(v => v.Revision is null);
+            await calendar.Run(null!, CancellationToken.None);
+            Assert.Single(DraftsFor(first.Version));
+            await CorrectAsync(decisions.Replace("Agreed the revised terms of reference", "Agreed the amended terms of reference", StringComparison.Ordinal));
+            await calendar.Run(null!, CancellationToken.None);
+            var v1 = await VersionAsync(v => v.Version > first.Version);
+            Assert.Null(v1.Revision);
+            var outdated = await SendfxAsync("approve", "--period", "2025-01", "--report", "partnership-board", "--version", $"{first.Version}", "--yes");
+            Assert.Equal(1, outdated.Exit);
+            Assert.Contains("not the latest version", outdated.Error, StringComparison.Ordinal);
+
+            // The new draft goes to the signer, is approved with sendfx and distributed once.
             await calendar.Run(null!, CancellationToken.None);
             Assert.Single(DraftsFor(v1.Version));
             Assert.Equal(0, (await SendfxAsync("approve", "--period", "2025-01", "--report", "partnership-board", "--by", "Alex Morgan", "--yes")).Exit);
@@ -117,7 +129,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
 
             Assert.Single(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v1.Version));
             Assert.Single(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v2.Version));
-            Assert.DoesNotContain(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v3.Version));
+            Assert.DoesNotContain(host.SendGrid.Received, m => m.DeliveryId == DeliveryId(v3.Version) || m.DeliveryId == DeliveryId(first.Version));
         }
         finally
         {

@@ -79,7 +79,9 @@ public static class SignOffStore
             return ApprovalOutcome.AlreadySignedOff;
         }
 
-        if ((await ReportStore.LatestAsync(reports, signOff.Paper.Period, signOff.Paper.Kind, ct)).Latest is { } latest && latest.Version > signOff.Paper.Version)
+        // Superseded only by a later version of the same paper (months and meeting): a repeated month's paper for the next meeting is another paper.
+        if ((await ReportStore.LatestAsync(reports, signOff.Paper.Period, signOff.Paper.Kind, ct)).Latest is { } latest && latest.Version > signOff.Paper.Version
+            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? []))
         {
             return ApprovalOutcome.Superseded;
         }
