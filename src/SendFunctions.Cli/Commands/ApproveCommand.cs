@@ -60,12 +60,18 @@ internal static class ApproveCommand
             }
 
             var who = result.GetValue(by) is { Length: > 0 } name ? name : Environment.UserName;
-            var outcome = await SignOffStore.ApproveAsync(blobs, clients.Queues, new SignOff(chosen, who, TimeProvider.System.GetUtcNow(), SignOffMethod.Cli), ct);
+            var outcome = await SignOffStore.ApproveAsync(blobs, clients.Queues, clients.Tables, new SignOff(chosen, who, TimeProvider.System.GetUtcNow(), SignOffMethod.Cli), ct);
             switch (outcome)
             {
                 case ApprovalOutcome.SignedOff:
                     await output.WriteLineAsync($"Signed off {chosen} by {who}; queued for its distribution list.");
                     return SendfxApp.Ok;
+                case ApprovalOutcome.SignedOffNotReissued:
+                    await output.WriteLineAsync($"Signed off {chosen} by {who}; not sent: an earlier version already went to the list and reissueOnCorrection is false.");
+                    return SendfxApp.Ok;
+                case ApprovalOutcome.Superseded:
+                    await error.WriteLineAsync($"{chosen} is not the latest version of the paper; approve the latest (omit --version).");
+                    return SendfxApp.Failed;
                 case ApprovalOutcome.AlreadySignedOff:
                     var earlier = await SignOffStore.ReadAsync(reports, chosen, ct);
                     await error.WriteLineAsync($"{chosen} is already {earlier?.Describe(TimeZoneInfo.ConvertTime(earlier.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))) ?? "signed off"}; nothing changed.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Azure.Storage.Blobs;
 using SendFunctions.CommitteeCycle;
+using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -10,7 +11,9 @@ namespace SendFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>sendfx papers --period P --out DIR</c>: download the latest complete version of each of a period's papers, as a clerk
-/// receives them, with each committee paper's sign-off: who, when and how, or awaiting sign-off.
+/// receives them, with each committee paper's sign-off: who, when and how, or awaiting sign-off; whether it is a revision
+/// (and, if approved, whether it went to the list); and data accepted since it was made that it does not include (a
+/// correction after the meeting, which the cycle no longer acts on).
 /// </summary>
 internal static class PapersCommand
 {
@@ -46,6 +49,12 @@ internal static class PapersCommand
                 var signOff = await SignOffStore.ReadAsync(reports, latest.Paper, ct);
                 var state = signOff is not null ? $" ({signOff.Describe(TimeZoneInfo.ConvertTime(signOff.At, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")))})" : signed.Contains(kind) || latest.Covers is not null ? " (awaiting sign-off)" : string.Empty;
                 await output.WriteLineAsync($"{kind.ToSlug()} v{latest.Version}: {path}{state}");
+                if (latest.Revision is { } revision)
+                {
+                    await output.WriteLineAsync($"  {revision.Headline}");
+                }
+
+                await LaterDataAsync(clients.Blobs, latest, output, ct);
                 saved++;
             }
 
@@ -58,6 +67,22 @@ internal static class PapersCommand
             return SendfxApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>A committee paper's data accepted since the version was made: the cycle makes a new version until the meeting, ops after it.</summary>
+    private static async Task LaterDataAsync(BlobServiceClient blobs, ReportManifest latest, TextWriter output, CancellationToken ct)
+    {
+        if (latest.Covers is not { } covers)
+        {
+            return;
+        }
+
+        var now = await PaperRevisions.InputsNowAsync(blobs, latest.Period, new PaperCover(covers, latest.Meeting), ct);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        foreach (var change in InputChange.Between(latest.Inputs, now))
+        {
+            await output.WriteLineAsync($"  not in this version: {change.Describe(london)}");
+        }
     }
 
     /// <summary>The kinds with a committee calendar in the account's reporting.json: their papers go out only once signed off.</summary>

@@ -1,18 +1,30 @@
 using System.CommandLine;
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using SendFunctions.Core.Calendar;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
+using SendFunctions.Core.Storage;
 
 namespace SendFunctions.Cli.Commands;
 
-/// <summary><c>sendfx request --period P [--report KIND ...]</c>: ask the host to (re)generate a period's papers.</summary>
+/// <summary>
+/// <c>sendfx request --period P [--report KIND ...] [--covers yyyy-MM,yyyy-MM] [--meeting yyyy-MM-dd]</c>: ask the host to
+/// (re)generate a period's papers. A kind with a committee calendar is asked for with the months and meeting the calendar
+/// gives its paper (the timer's code), unless <c>--covers</c> says which months; so a re-run makes the paper the cycle would.
+/// </summary>
 internal static class RequestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var period = new Option<string>("--period") { Description = "The reporting month yyyy-MM.", Required = true };
         var reports = new Option<string[]>("--report") { Description = "A report kind; repeat for several; none means all.", AllowMultipleArgumentsPerToken = true };
+        var covers = new Option<string?>("--covers") { Description = "The months the paper covers, oldest first, ending with --period (yyyy-MM,yyyy-MM); default: from the committee calendar." };
+        var meeting = new Option<string?>("--meeting") { Description = "The meeting the paper goes to, yyyy-MM-dd; needed only when the calendar files several meetings' papers under the period." };
         var storage = new StorageAccount();
-        var command = new Command("request", "Queue a report request for a period (a re-run reuses papers whose inputs have not changed).") { period, reports };
+        var command = new Command("request", "Queue a report request for a period (a re-run reuses papers whose inputs have not changed).") { period, reports, covers, meeting };
         storage.AddTo(command);
         command.SetAction((result, ct) => storage.RunAsync(result, error, async clients =>
         {
@@ -34,14 +46,79 @@ internal static class RequestCommand
                 kinds.Add(kind);
             }
 
-            var request = new ReportRequest(month, kinds);
+            if (!TryMonths(result.GetValue(covers), out var months) || !TryDay(result.GetValue(meeting), out var day))
+            {
+                await error.WriteLineAsync("--covers is months written yyyy-MM separated by commas; --meeting is a date written yyyy-MM-dd.");
+                return SendfxApp.Usage;
+            }
+
+            var (requests, problem) = PaperRequests.For(await ConfigAsync(clients.Blobs, ct), month, kinds, months, day);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync(problem);
+                return SendfxApp.Usage;
+            }
 
             var queue = clients.Queues.GetQueueClient(ReportRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-            var sent = await queue.SendMessageAsync(request.ToJson(), ct);
-            await output.WriteLineAsync($"{ReportRequest.QueueName}: {request.ToJson()} (message {sent.Value.MessageId})");
+            foreach (var request in requests)
+            {
+                var sent = await queue.SendMessageAsync(request.ToJson(), ct);
+                await output.WriteLineAsync($"{ReportRequest.QueueName}: {request.ToJson()} (message {sent.Value.MessageId})");
+            }
+
             return SendfxApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The account's reporting.json, for its calendars; null when it has none or it does not parse (the host reports that).</summary>
+    private static async Task<ReportingConfig?> ConfigAsync(BlobServiceClient blobs, CancellationToken ct)
+    {
+        try
+        {
+            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
+            return ReportingConfig.Parse(content.Value.Content.ToMemory().Span).Config;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryMonths(string? text, out IReadOnlyList<ReportingPeriod>? months)
+    {
+        months = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        var parsed = new List<ReportingPeriod>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!ReportingPeriod.TryParse(part, out var m))
+            {
+                return false;
+            }
+
+            parsed.Add(m);
+        }
+
+        months = parsed;
+        return parsed.Count > 0;
+    }
+
+    private static bool TryDay(string? text, out DateOnly? day)
+    {
+        day = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
+        day = ok ? parsed : null;
+        return ok;
     }
 }

@@ -59,10 +59,13 @@ internal sealed record VersionReport(int Version, PaperStage Stage, DateTimeOffs
 {
     /// <summary>Who signed the version off, when and how; null until it is.</summary>
     public SignOffReport? SignedOff { get; init; }
+
+    /// <summary>For a revision (a version made after an earlier one was signed off): the version it replaces; else null.</summary>
+    public int? Replaces { get; init; }
 }
 
-/// <summary>A committee sign-off: the signer (a member of staff), when, and by link or <c>sendfx approve</c>.</summary>
-internal sealed record SignOffReport(string By, DateTimeOffset At, Core.Calendar.SignOffMethod How);
+/// <summary>A committee sign-off: the signer (a member of staff), when, by link or <c>sendfx approve</c>, and whether it went to the list.</summary>
+internal sealed record SignOffReport(string By, DateTimeOffset At, Core.Calendar.SignOffMethod How, Core.Calendar.AfterSignOff Then = Core.Calendar.AfterSignOff.Distributed);
 
 /// <param name="Delivery">The delivery ledger's row key (<c>hwb-board-v2-distribution</c>, <c>drop-milestones-...</c>).</param>
 internal sealed record DeliveryReport(string Delivery, DeliveryStatus Status, DateTimeOffset? At, int Attempts, string? LastError, IReadOnlyList<RecipientReport> Recipients);

@@ -39,7 +39,9 @@ internal static class PeriodReportText
                 var made = v.GeneratedAt is { } at ? $" made {Local(at)}" : string.Empty;
                 var findings = v.Findings.Count > 0 ? $"; {v.Findings.Count} finding(s): {string.Join("; ", v.Findings.Take(3))}" : string.Empty;
                 var signed = v.SignedOff is { } s ? $" by {Printable.Of(s.By)} {Local(s.At)} ({(s.How == Core.Calendar.SignOffMethod.Link ? "approve link" : "sendfx approve")})" : string.Empty;
-                await output.WriteLineAsync($"  {paper.Kind.ToSlug(),-18} v{v.Version} {v.Stage}{signed}{made}{findings}");
+                var revised = v.Replaces is { } replaced ? $" revised (replaces v{replaced})" : string.Empty;
+                var withheld = v.SignedOff is { Then: Core.Calendar.AfterSignOff.NotReissued } ? "; not sent to the list (an earlier version went; reissueOnCorrection is false)" : string.Empty;
+                await output.WriteLineAsync($"  {paper.Kind.ToSlug(),-18} v{v.Version} {v.Stage}{revised}{signed}{made}{findings}{withheld}");
                 await WriteDeliveriesAsync(output, v.Deliveries, Local, "      ");
             }
         }

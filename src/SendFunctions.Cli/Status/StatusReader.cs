@@ -120,7 +120,8 @@ internal static class StatusReader
                 var signOff = await CommitteeCycle.SignOffStore.ReadAsync(reports, paper, ct);
                 versions.Add(new VersionReport(number, StageOf(manifest, signOff), manifest.GeneratedAt, manifest.Findings?.Select(f => f.ToString()).ToList() ?? [], sent)
                 {
-                    SignedOff = signOff is null ? null : new SignOffReport(signOff.By, signOff.At, signOff.How),
+                    SignedOff = signOff is null ? null : new SignOffReport(signOff.By, signOff.At, signOff.How, signOff.Then),
+                    Replaces = manifest.Revision?.Replaces,
                 });
             }
 

@@ -1,6 +1,7 @@
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reminders;
+using SendFunctions.Core.Reports;
 
 namespace SendFunctions.Core.Calendar;
 
@@ -55,6 +56,37 @@ public static class PaperSchedule
         }
 
         return papers;
+    }
+
+    /// <summary>
+    /// The cover (months and meeting) of the kind's paper that the calendar files under <paramref name="period"/>, as the
+    /// timer asks for it, so that a re-run by ops makes the same paper. Null cover and null problem: the kind has no calendar
+    /// (a month's paper). When two meetings' papers are filed under the same month, <paramref name="meeting"/> chooses.
+    /// </summary>
+    public static (PaperCover? Cover, string? Problem) CoverFor(ReportingConfig config, WorkingDays days, ReportKind kind, ReportingPeriod period, DateOnly? meeting = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (ReportCalendar.Resolve(config).Calendars.FirstOrDefault(c => c.Kind == kind) is not { } calendar)
+        {
+            return (null, null);
+        }
+
+        var papers = For(calendar, config, days).Where(p => p.Period == period && (meeting is null || p.Meeting == meeting)).ToList();
+        return papers.Count switch
+        {
+            1 => (new PaperCover(papers[0].Periods, papers[0].Meeting), null),
+            0 => (null, $"The {kind.ToSlug()} calendar has no paper filed under {period}{(meeting is { } m ? $" for the meeting on {m:yyyy-MM-dd}" : string.Empty)} (sendfx schedule lists its papers)."),
+            _ => (null, $"The {kind.ToSlug()} calendar files the papers of several meetings under {period} ({string.Join(", ", papers.Select(p => p.Meeting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}): choose one with --meeting."),
+        };
+    }
+
+    /// <summary>The meeting of the kind's scheduled paper covering exactly <paramref name="months"/>, if the calendar has one.</summary>
+    public static DateOnly? MeetingFor(ReportingConfig config, WorkingDays days, ReportKind kind, IReadOnlyList<ReportingPeriod> months)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(months);
+        var papers = For(config, days).Where(p => p.Report == kind && p.Periods.SequenceEqual(months)).ToList();
+        return papers.Count == 1 ? papers[0].Meeting : null;
     }
 
     private static List<ReportingPeriod> Months(ReportingPeriod first, ReportingPeriod last)

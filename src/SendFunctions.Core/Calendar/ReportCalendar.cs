@@ -10,7 +10,7 @@ namespace SendFunctions.Core.Calendar;
 /// </summary>
 public sealed record ReportCalendar
 {
-    private ReportCalendar(ReportKind kind, IReadOnlyList<DateOnly> meetings, int deadlineWorkingDays, TimeOnly deadlineTime, int signOffWorkingDays, Person signer)
+    private ReportCalendar(ReportKind kind, IReadOnlyList<DateOnly> meetings, int deadlineWorkingDays, TimeOnly deadlineTime, int signOffWorkingDays, Person signer, bool reissueOnCorrection)
     {
         Kind = kind;
         Meetings = meetings;
@@ -18,6 +18,7 @@ public sealed record ReportCalendar
         DeadlineTime = deadlineTime;
         SignOffWorkingDays = signOffWorkingDays;
         Signer = signer;
+        ReissueOnCorrection = reissueOnCorrection;
     }
 
     public ReportKind Kind { get; }
@@ -33,6 +34,9 @@ public sealed record ReportCalendar
     public int SignOffWorkingDays { get; }
 
     public Person Signer { get; }
+
+    /// <summary>Whether an approved revision goes to the list when an earlier version already went (<see cref="CalendarSettings.ReissueOnCorrection"/>).</summary>
+    public bool ReissueOnCorrection { get; }
 
     /// <summary>
     /// Every report kind's calendar, and a sentence per problem naming the setting. A kind with a problem has no calendar.
@@ -100,7 +104,7 @@ public sealed record ReportCalendar
             return null;
         }
 
-        return new ReportCalendar(kind, [.. meetings], settings.DeadlineWorkingDays, time, settings.SignOffWorkingDays, signer);
+        return new ReportCalendar(kind, [.. meetings], settings.DeadlineWorkingDays, time, settings.SignOffWorkingDays, signer, settings.ReissueOnCorrection);
     }
 }
 

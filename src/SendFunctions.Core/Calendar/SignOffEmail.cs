@@ -11,16 +11,17 @@ namespace SendFunctions.Core.Calendar;
 /// </summary>
 public static class SignOffEmail
 {
-    public static MailMessage Draft(ScheduledPaper paper, ReportSettings settings, Person signer, int version, string? approveUrl, MailAttachment draft)
+    /// <param name="revision">Set for a revised paper: the email says what it replaces and what changed.</param>
+    public static MailMessage Draft(ScheduledPaper paper, ReportSettings settings, Person signer, int version, string? approveUrl, MailAttachment draft, PaperRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(paper);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(signer);
-        var subject = $"For sign-off: {settings.Board} paper for {CoveredMonths.Describe(paper.Periods)} (version {version}), needed by {Deadline(paper)}";
+        var subject = $"For sign-off{(revision is null ? string.Empty : " (revised)")}: {settings.Board} paper for {CoveredMonths.Describe(paper.Periods)} (version {version}), needed by {Deadline(paper)}";
         var how = approveUrl is null
             ? "To approve it, ask the programme team to run sendfx approve for it."
             : "To approve it, open the link below and press Approve. The link works once, for this version only.";
-        var text = $"Dear {signer.Name},\n\nThe draft {settings.Board} paper for the meeting on {Words.Date(paper.Meeting)}, covering {CoveredMonths.Describe(paper.Periods)}, is attached (version {version}). The clerks need it by {Deadline(paper)}.\n\n{how}\n\nIt goes to the {settings.Board} distribution list only once you have approved it.";
+        var text = $"Dear {signer.Name},\n\nThe draft {settings.Board} paper for the meeting on {Words.Date(paper.Meeting)}, covering {CoveredMonths.Describe(paper.Periods)}, is attached (version {version}). The clerks need it by {Deadline(paper)}.{Revised(revision)}\n\n{how}\n\nIt goes to the {settings.Board} distribution list only once you have approved it.";
         return Compose([signer.Email], [], subject, text, approveUrl) with { Attachments = [draft] };
     }
 
@@ -44,6 +45,11 @@ public static class SignOffEmail
         var text = $"Dear {lead.Name},\n\nThe {settings.Board} paper for the meeting on {Words.Date(paper.Meeting)} (version {version}) has not been signed off by {signer.Name}, and the clerks need it by {Deadline(paper)}. It has not been sent. It is sent to the list as soon as it is approved (by the link in the draft's email, or with sendfx approve).\n\n{signer.Name} is copied into this email.";
         return Compose([lead.Email], [signer.Email], subject, text, null);
     }
+
+    /// <summary>A revision needs sign-off again: the approval of the version it replaces does not carry over.</summary>
+    private static string Revised(PaperRevision? revision) => revision is null
+        ? string.Empty
+        : $"\n\n{revision.Headline} It needs your sign-off again. {revision.WhatChanged}";
 
     private static string Deadline(ScheduledPaper paper) => $"{paper.DeadlineTime:HH:mm} on {Words.Date(paper.Deadline)}";
 

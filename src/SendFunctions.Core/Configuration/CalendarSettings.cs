@@ -10,12 +10,17 @@ namespace SendFunctions.Core.Configuration;
 /// <param name="DeadlineTime">The time of day (<c>HH:mm</c>, UK local time) on the deadline day by which they need it.</param>
 /// <param name="SignOffWorkingDays">How many working days before the deadline the draft is made and sent for sign-off.</param>
 /// <param name="SignOff">Who signs the paper off before it is distributed.</param>
+/// <param name="ReissueOnCorrection">
+/// When a correction after sign-off makes a revised paper and an earlier version already went to the list: true sends the
+/// approved revision to the list too (its email says it is revised and what changed); false records the approval only.
+/// </param>
 public sealed record CalendarSettings(
     IReadOnlyList<string>? Meetings = null,
     int DeadlineWorkingDays = CalendarSettings.DefaultDeadlineWorkingDays,
     string DeadlineTime = CalendarSettings.DefaultDeadlineTime,
     int SignOffWorkingDays = CalendarSettings.DefaultSignOffWorkingDays,
-    Person? SignOff = null)
+    Person? SignOff = null,
+    bool ReissueOnCorrection = false)
 {
     public const int DefaultDeadlineWorkingDays = 7;
 

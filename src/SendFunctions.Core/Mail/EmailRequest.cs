@@ -14,6 +14,7 @@ namespace SendFunctions.Core.Mail;
 /// <param name="Resend">Set by a deliberate resend: a new delivery, recorded apart from the first.</param>
 /// <param name="ResendReason">Why ops resent it (<c>sendfx resend --reason</c>): said in the email and kept in the delivery ledger.</param>
 /// <param name="Covers">The months a paper made from the committee calendar covers, when more than its own; null (absent) otherwise.</param>
+/// <param name="Revision">A revised committee paper's revision (what it replaces, what changed), said in the email; null (absent) otherwise.</param>
 public sealed record EmailRequest(
     PaperVersion Paper,
     string FileName,
@@ -22,7 +23,8 @@ public sealed record EmailRequest(
     IReadOnlyList<string>? Attention = null,
     string? Resend = null,
     string? ResendReason = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Periods.ReportingPeriod>? Covers = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Periods.ReportingPeriod>? Covers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Calendar.PaperRevision? Revision = null)
 {
     public const string QueueName = "email-requests";
 

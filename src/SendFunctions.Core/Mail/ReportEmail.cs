@@ -44,7 +44,7 @@ public static class ReportEmail
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
         var month = request.Months;
-        var resent = request.Resend is null ? string.Empty : ", resent";
+        var resent = (request.Revision is null ? string.Empty : ", revised") + (request.Resend is null ? string.Empty : ", resent");
         var subject = $"{(settings.ProtectiveMarking is { } marking ? $"{marking}: " : string.Empty)}{settings.Board}: {request.Title} (version {request.Paper.Version}{resent})";
         var form = attachment is null ? ", at the link below."
             : settings.Confidential ? ", attached as a Word document."
@@ -63,6 +63,14 @@ public static class ReportEmail
             text.AddRange([resend, string.Empty]);
         }
 
+        if (request.Revision is { } revision)
+        {
+            // A revised paper replaces one the list may already have filed: it says which, and what changed.
+            var revised = $"This is a revised version. {revision.Headline}";
+            html.Add(Html.P(revised));
+            text.AddRange([revised, string.Empty]);
+        }
+
         if (settings.Confidential)
         {
             // A confidential kind has its own restricted distribution list in reporting.json; the email says so too.
@@ -71,6 +79,7 @@ public static class ReportEmail
             text.AddRange([Restricted, string.Empty]);
         }
 
+        Section("What changed", request.Revision?.Changes ?? []);
         Section("Summary", highlights);
         Section("Needs attention", attention);
         if (link is not null)

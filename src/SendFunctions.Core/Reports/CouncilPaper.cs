@@ -14,6 +14,7 @@ internal static class CouncilPaper
         var s = c.Settings;
         word.Title(s.Board.ToUpper(British));
         FrontMatter.PreviewNotes(word, c);
+        FrontMatter.Revised(word, c);
         if (c.MeetingDate is { } meeting)
         {
             word.Paragraph(meeting);

@@ -17,6 +17,7 @@ internal static class ExceptionsReport
         var status = c.Status;
         word.Title($"{c.Settings.Board}: {c.Fill(c.Settings.Title)}, {c.Month}");
         FrontMatter.PreviewNotes(word, c);
+        FrontMatter.Revised(word, c);
         word.Paragraph($"Position at {Words.Date(status.Period.AsOf)}. {Narrative.Milestones(status.Summary.Counts)} {Narrative.Deadline(status)}");
         FrontMatter.DataUsed(word, c);
 

@@ -15,6 +15,15 @@ internal static class FrontMatter
         }
     }
 
+    /// <summary>"REVISED: replaces version 1 signed off by ... What changed: ..." at the top of a revised paper, where a clerk looks first.</summary>
+    public static void Revised(WordWriter word, ReportContext c)
+    {
+        if (c.Revision is { } revision)
+        {
+            word.Labelled("REVISED:", $"this version {revision.Replacing} {revision.WhatChanged}");
+        }
+    }
+
     /// <summary>"Data used in this paper: This paper uses the January 2025 milestone return (uploaded on ...) ..."</summary>
     public static void DataUsed(WordWriter word, ReportContext c) =>
         word.Labelled("Data used in this paper:", string.Join(" ", DataNarrative.Used(c.Status)));

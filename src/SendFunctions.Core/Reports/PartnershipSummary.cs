@@ -25,6 +25,7 @@ internal static class PartnershipSummary
         var status = c.Status;
         word.Title($"{c.Settings.Board}: {c.Fill(c.Settings.Title)}, {c.Month}");
         FrontMatter.PreviewNotes(word, c);
+        FrontMatter.Revised(word, c);
         if (c.MeetingDate is { } date)
         {
             word.Paragraph($"Meeting held on {date}.");

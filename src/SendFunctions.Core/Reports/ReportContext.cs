@@ -8,7 +8,8 @@ namespace SendFunctions.Core.Reports;
 /// <param name="PreviewNotes">Notes shown at the top of a preview (never of a paper that is sent): configuration a clerk should check.</param>
 /// <param name="Cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
 /// <param name="Distributed">The papers the system has distributed (board and meeting), for the subject history.</param>
-internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes, PaperCover? Cover = null, IReadOnlyList<HistoryEntry>? Distributed = null)
+/// <param name="Revision">Set for a version made after an earlier one was signed off: printed on the front page.</param>
+internal sealed record ReportContext(ReportKind Kind, PeriodStatus Status, ReportingConfig Config, ReportSettings Settings, IReadOnlyList<string> PreviewNotes, PaperCover? Cover = null, IReadOnlyList<HistoryEntry>? Distributed = null, Calendar.PaperRevision? Revision = null)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 

@@ -21,6 +21,7 @@ namespace SendFunctions.Core.Reports;
 /// <param name="Findings">What <see cref="PaperCheck"/> found in the paper; empty or null when it passed.</param>
 /// <param name="Covers">The months a paper made from the committee calendar covers, oldest first; null (absent) for a month's paper.</param>
 /// <param name="Meeting">The meeting such a paper goes to.</param>
+/// <param name="Revision">Set when the version was made after an earlier one of the same paper was signed off: what it replaces and what changed.</param>
 public sealed record ReportManifest(
     ReportingPeriod Period,
     ReportKind Report,
@@ -37,7 +38,8 @@ public sealed record ReportManifest(
     string? CodeVersion = null,
     IReadOnlyList<PaperFinding>? Findings = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReportingPeriod>? Covers = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Meeting = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Meeting = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Calendar.PaperRevision? Revision = null)
 {
     public const string FileName = "manifest.json";
 

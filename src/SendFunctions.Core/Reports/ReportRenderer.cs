@@ -31,7 +31,8 @@ public static class ReportRenderer
     /// </param>
     /// <param name="cover">The months and meeting of a paper made from the calendar; null for a month's paper.</param>
     /// <param name="distributed">The papers the system has distributed to any board (board and meeting), for the subject history; none when null.</param>
-    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null, PaperCover? cover = null, IReadOnlyList<HistoryEntry>? distributed = null)
+    /// <param name="revision">Set for a version made after an earlier one was signed off: the front page says it is revised and what changed.</param>
+    public static RenderedReport? Render(ReportKind kind, PeriodStatus status, ReportingConfig config, bool preview = false, DateTimeOffset? stamp = null, PaperCover? cover = null, IReadOnlyList<HistoryEntry>? distributed = null, Calendar.PaperRevision? revision = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(config);
@@ -41,7 +42,7 @@ public static class ReportRenderer
         }
 
         var notes = preview ? Placeholders.InReport(kind.ToSlug(), settings) : [];
-        var context = new ReportContext(kind, status, config, settings, notes, cover, distributed);
+        var context = new ReportContext(kind, status, config, settings, notes, cover, distributed, revision);
         var info = new DocumentInfo(
             context.DocumentTitle,
             settings.Author?.Name ?? config.Programme.Name,

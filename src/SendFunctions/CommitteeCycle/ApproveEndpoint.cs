@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace SendFunctions.CommitteeCycle;
 /// Approve button (mail scanners open links; opening must not approve); the button POSTs the token, which signs the version
 /// off. A forged token answers 400, an expired one 410, a version already signed off 409, each with a page that says so.
 /// </summary>
-public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient queues, TimeProvider time, IOptions<SignOffOptions> options, ILogger<ApproveEndpoint> log)
+public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<SignOffOptions> options, ILogger<ApproveEndpoint> log)
 {
     public const string Route = "/api/approve";
 
@@ -44,11 +45,13 @@ public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient 
         }
 
         var paper = checkedToken.Paper!.Value;
-        var outcome = await SignOffStore.ApproveAsync(blobs, queues, new SignOff(paper, checkedToken.Signer, time.GetUtcNow(), SignOffMethod.Link), ct);
+        var outcome = await SignOffStore.ApproveAsync(blobs, queues, tables, new SignOff(paper, checkedToken.Signer, time.GetUtcNow(), SignOffMethod.Link), ct);
         Log.Approval(log, paper, outcome, SignOffMethod.Link);
         return outcome switch
         {
             ApprovalOutcome.SignedOff => Page(200, "Signed off", $"Thank you. The {paper.Kind.ToSlug()} paper for {paper.Period.ToLongName()}, version {paper.Version}, is signed off and is being sent to its distribution list."),
+            ApprovalOutcome.SignedOffNotReissued => Page(200, "Signed off", $"Thank you. The revised {paper.Kind.ToSlug()} paper for {paper.Period.ToLongName()}, version {paper.Version}, is signed off. An earlier version has already gone to the distribution list, and this paper is set not to send revisions (reissueOnCorrection), so it has not been sent again."),
+            ApprovalOutcome.Superseded => Refuse(409, "A newer version exists", "This paper has a newer version, sent to you for sign-off separately: this link cannot approve it. Use the link in the newer email."),
             ApprovalOutcome.AlreadySignedOff => Refuse(409, "Already signed off", "This paper version has already been signed off; this link cannot be used again."),
             ApprovalOutcome.FailedChecks => Refuse(409, "Cannot be approved", "This paper version failed its checks and cannot be distributed. The programme team has been told."),
             _ => Refuse(404, "No such paper", "The paper this link is for cannot be found."),

@@ -22,8 +22,9 @@ namespace SendFunctions.CommitteeCycle;
 /// Hourly (<c>%CommitteeCalendarSchedule%</c>, one instance at a time, and once on start to catch up what was missed while
 /// the host was down): for every paper of the committee calendar, reads what the ledger knows (its draft version, its
 /// sign-off) and takes the steps <see cref="CycleSteps"/> says are due: asks for the draft, emails it to the signer with the
-/// approve link, reminds the signer, escalates to the lead. Every step is keyed (calendar table, delivery ledger), so a
-/// repeat run changes nothing. Distribution follows the sign-off itself (<see cref="SignOffStore"/>).
+/// approve link, reminds the signer, escalates to the lead, and asks for a new version when an upload accepted since the
+/// latest one changed its data (after a sign-off, a revision that needs sign-off again). Every step is keyed (calendar
+/// table, delivery ledger), so a repeat run changes nothing. Distribution follows the sign-off itself (<see cref="SignOffStore"/>).
 /// </summary>
 public sealed class CommitteeCalendar(
     BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, MailDelivery delivery, ProgrammeClock clock, IOptions<SignOffOptions> options, ILogger<CommitteeCalendar> log)
@@ -43,40 +44,47 @@ public sealed class CommitteeCalendar(
         var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
         foreach (var paper in PaperSchedule.For(config, days))
         {
-            var (draft, signedOff) = await StateAsync(reports, paper, ct);
-            foreach (var step in CycleSteps.For(paper, localNow, new PaperState(draft?.Version, signedOff), days))
+            if (!CycleSteps.IsActive(paper, DateOnly.FromDateTime(localNow)))
             {
-                await TakeAsync(step, paper, draft, config, days, ct);
+                continue;
+            }
+
+            var (draft, state) = await StateAsync(reports, paper, ct);
+            foreach (var step in CycleSteps.For(paper, localNow, state, days))
+            {
+                await TakeAsync(step, paper, draft, state, config, ct);
             }
         }
     }
 
-    private static async Task<(ReportManifest? Draft, bool SignedOff)> StateAsync(BlobContainerClient reports, ScheduledPaper paper, CancellationToken ct)
+    /// <summary>The paper's latest version, whether it is signed off, and whether the accepted data has changed under it.</summary>
+    private async Task<(ReportManifest? Draft, PaperState State)> StateAsync(BlobContainerClient reports, ScheduledPaper paper, CancellationToken ct)
     {
         var latest = (await ReportStore.LatestAsync(reports, paper.Period, paper.Report, ct)).Latest;
         if (latest is null || latest.Findings is { Count: > 0 } || latest.Covers is null || !latest.Covers.SequenceEqual(paper.Periods) || latest.Meeting != paper.Meeting)
         {
-            return (null, false);
+            return (null, new PaperState(null, false));
         }
 
-        return (latest, await SignOffStore.ReadAsync(reports, latest.Paper, ct) is not null);
+        var now = await PaperRevisions.InputsNowAsync(blobs, paper.Period, new PaperCover(paper.Periods, paper.Meeting), ct);
+        var changed = InputChange.Between(latest.Inputs, now).Count > 0 ? InputChange.KeyOf(now) : null;
+        return (latest, new PaperState(latest.Version, await SignOffStore.ReadAsync(reports, latest.Paper, ct) is not null, changed));
     }
 
-    private async Task TakeAsync(CycleStep step, ScheduledPaper paper, ReportManifest? draft, ReportingConfig config, WorkingDays days, CancellationToken ct)
+    private async Task TakeAsync(CycleStep step, ScheduledPaper paper, ReportManifest? draft, PaperState state, ReportingConfig config, CancellationToken ct)
     {
-        _ = days;
-        var key = CycleSteps.KeyFor(step, paper, draft?.Version, clock.Today);
+        var key = CycleSteps.KeyFor(step, paper, draft?.Version, clock.Today, state.ChangedInputs);
         var settings = config.ReportFor(paper.Report.ToSlug())!;
         var signer = ReportCalendar.Resolve(config).Calendars.First(c => c.Kind == paper.Report).Signer;
         switch (step)
         {
-            case CycleStep.RequestDraft:
-                await RequestDraftAsync(paper, key, ct);
+            case CycleStep.RequestDraft or CycleStep.RequestRevision:
+                await RequestDraftAsync(step, paper, key, ct);
                 break;
             case CycleStep.SendDraft:
                 var document = (await blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(draft!.DocumentBlob).DownloadContentAsync(ct)).Value.Content.ToArray();
                 var attachment = new MailAttachment(ReportEmail.AttachmentName(new EmailRequest(draft.Paper, draft.Files[0].Name, draft.Title ?? string.Empty, Covers: draft.Covers), settings), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document);
-                await SendAsync(paper, key, SignOffEmail.Draft(paper, settings, signer, draft.Version, ApproveUrl(draft.Paper), attachment), ct);
+                await SendAsync(paper, key, SignOffEmail.Draft(paper, settings, signer, draft.Version, ApproveUrl(draft.Paper), attachment, draft.Revision), ct);
                 break;
             case CycleStep.RemindSigner:
                 await SendAsync(paper, key, SignOffEmail.Reminder(paper, settings, signer, draft!.Version, ApproveUrl(draft.Paper)), ct);
@@ -87,8 +95,11 @@ public sealed class CommitteeCalendar(
         }
     }
 
-    /// <summary>Once a day at most until the draft exists: GenerateReports reuses the version made from the same inputs and cover.</summary>
-    private async Task RequestDraftAsync(ScheduledPaper paper, string key, CancellationToken ct)
+    /// <summary>
+    /// Once per ledger key: a draft once a day until it exists, a new version once per changed set of inputs. GenerateReports
+    /// reuses the version made from the same inputs and cover.
+    /// </summary>
+    private async Task RequestDraftAsync(CycleStep step, ScheduledPaper paper, string key, CancellationToken ct)
     {
         var ledger = tables.GetTableClient(StorageLayout.CalendarTable);
         await ledger.CreateIfNotExistsAsync(ct);
@@ -109,7 +120,7 @@ public sealed class CommitteeCalendar(
             // Another run asked too: the second request reuses the first's version.
         }
 
-        Log.CalendarStep(log, nameof(CycleStep.RequestDraft), key);
+        Log.CalendarStep(log, step == CycleStep.RequestRevision ? nameof(CycleStep.RequestRevision) : nameof(CycleStep.RequestDraft), key);
     }
 
     private async Task SendAsync(ScheduledPaper paper, string key, MailMessage message, CancellationToken ct)

@@ -1,8 +1,11 @@
 using Azure;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SendFunctions.Core.Calendar;
+using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
 using SendFunctions.Reporting;
 
@@ -13,6 +16,15 @@ public enum ApprovalOutcome
 {
     /// <summary>Signed off now, and queued for distribution.</summary>
     SignedOff,
+
+    /// <summary>
+    /// A revision signed off now after an earlier version went to the list, with <c>reissueOnCorrection</c> false: recorded,
+    /// not distributed.
+    /// </summary>
+    SignedOffNotReissued,
+
+    /// <summary>A later version of the paper exists: approve that one (an outdated version is never distributed).</summary>
+    Superseded,
 
     /// <summary>That version was signed off before: nothing changed.</summary>
     AlreadySignedOff,
@@ -42,9 +54,11 @@ public static class SignOffStore
 
     /// <summary>
     /// Records the sign-off (create-if-absent: once per version, whoever comes first) and queues the version's distribution
-    /// on <c>email-requests</c>, where the delivery ledger sends it once. A repeat finds the record and changes nothing.
+    /// on <c>email-requests</c>, where the delivery ledger sends it once. A repeat finds the record and changes nothing. A
+    /// revision approved after an earlier version went to the list is distributed only when its calendar's
+    /// <c>reissueOnCorrection</c> is true (<see cref="SignOff.Decide"/>); the record says which.
     /// </summary>
-    public static async Task<ApprovalOutcome> ApproveAsync(BlobServiceClient blobs, QueueServiceClient queues, SignOff signOff, CancellationToken ct)
+    public static async Task<ApprovalOutcome> ApproveAsync(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, SignOff signOff, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(signOff);
@@ -60,22 +74,56 @@ public static class SignOffStore
             return ApprovalOutcome.FailedChecks;
         }
 
-        if (!await reports.CreateIfAbsentAsync(SignOff.BlobName(signOff.Paper), signOff.ToJson(), "application/json", ct))
+        if (await ReadAsync(reports, signOff.Paper, ct) is not null)
         {
             return ApprovalOutcome.AlreadySignedOff;
+        }
+
+        // Superseded only by a later version of the same paper (months and meeting): a repeated month's paper for the next meeting is another paper.
+        if ((await ReportStore.LatestAsync(reports, signOff.Paper.Period, signOff.Paper.Kind, ct)).Latest is { } latest && latest.Version > signOff.Paper.Version
+            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? []))
+        {
+            return ApprovalOutcome.Superseded;
+        }
+
+        var then = manifest.Revision is null ? AfterSignOff.Distributed
+            : SignOff.Decide(manifest.Revision, await PaperRevisions.EarlierDistributedAsync(reports, tables, signOff.Paper, ct), await ReissueOnCorrectionAsync(blobs, signOff.Paper.Kind, ct));
+        if (!await reports.CreateIfAbsentAsync(SignOff.BlobName(signOff.Paper), (signOff with { Then = then }).ToJson(), "application/json", ct))
+        {
+            return ApprovalOutcome.AlreadySignedOff;
+        }
+
+        if (then == AfterSignOff.NotReissued)
+        {
+            return ApprovalOutcome.SignedOffNotReissued;
         }
 
         await DistributeAsync(queues, manifest, ct);
         return ApprovalOutcome.SignedOff;
     }
 
+    /// <summary><c>reports.{kind}.calendar.reissueOnCorrection</c> in the account's reporting.json; false when it cannot be read.</summary>
+    private static async Task<bool> ReissueOnCorrectionAsync(BlobServiceClient blobs, ReportKind kind, CancellationToken ct)
+    {
+        try
+        {
+            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
+            return ReportingConfig.Parse(content.Value.Content.ToMemory().Span).Config is { } config
+                && ReportCalendar.Resolve(config).Calendars.FirstOrDefault(c => c.Kind == kind) is { ReissueOnCorrection: true };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Queues a signed-off version for its distribution list (sent once: the delivery ledger's key is the version's).</summary>
-    public static async Task DistributeAsync(QueueServiceClient queues, Core.Reports.ReportManifest manifest, CancellationToken ct)
+    public static async Task DistributeAsync(QueueServiceClient queues, ReportManifest manifest, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(manifest);
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
-        await emails.SendMessageAsync(new EmailRequest(manifest.Paper, manifest.Files[0].Name, manifest.Title ?? manifest.Period.ToLongName(), manifest.Highlights, manifest.Attention, Covers: manifest.Covers).ToJson(), ct);
+        await emails.SendMessageAsync(new EmailRequest(manifest.Paper, manifest.Files[0].Name, manifest.Title ?? manifest.Period.ToLongName(), manifest.Highlights, manifest.Attention, Covers: manifest.Covers, Revision: manifest.Revision).ToJson(), ct);
     }
 }

@@ -3,11 +3,13 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Status;
+using SendFunctions.Core.Storage;
 using SendFunctions.Hosting;
 using SendFunctions.Ingestion;
 using SendFunctions.Operations;
@@ -34,7 +36,8 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
     /// for: renders it, runs the accessibility checks on it, stores it as a new version (or reuses the version made from the
     /// same inputs), and asks for it to be emailed. A paper that fails a check is stored with its findings in the manifest
     /// (for ops and the author to see) and never emailed; the run is recorded as failed. A paper of a kind with a committee
-    /// calendar is not emailed either: it is a draft that goes to its list once signed off.
+    /// calendar is not emailed either: it is a draft that goes to its list once signed off. A new version of a calendar paper
+    /// whose earlier version was signed off is a revision: it says so, and what changed, on its front page and in its manifest.
     /// </summary>
     internal async Task<ReportOutcome> GenerateAsync(ReportRequest request, CancellationToken ct)
     {
@@ -61,7 +64,8 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var signedOffKinds = ReportCalendar.Resolve(programme).Calendars.Select(c => c.Kind).ToHashSet();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)
         {
-            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover, distributed: distributed) is not { } paper)
+            var revision = await RevisionAsync(request, kind, used, status, config.Sha256!, ct);
+            if (ReportRenderer.Render(kind, status, programme, cover: request.Cover, distributed: distributed, revision: revision) is not { } paper)
             {
                 papers.Add(new PaperOutcome(kind, null, false, "not configured in reporting.json"));
                 continue;
@@ -72,7 +76,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
             var (manifest, created) = await ReportStore.SaveAsync(blobs, request.Period, paper, version => new ReportManifest(
                 request.Period, kind, version, fingerprint, clock.UtcNow, used, config.Sha256!,
                 StatusJson.From(status).Summary, [new ManifestFile(paper.FileName, paper.Content.Length, ReportManifest.Sha256(paper.Content))], paper.Title, highlights, attention,
-                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null, request.Cover?.Months, request.Cover?.Meeting), clock.Time, ct);
+                ReportRenderer.CodeVersion, findings.Count > 0 ? findings : null, request.Cover?.Months, request.Cover?.Meeting, revision), clock.Time, ct);
             if (manifest.Findings is { Count: > 0 } failed)
             {
                 Log.PaperFailedChecks(log, manifest.Paper.ToString(), failed.Count, string.Join("; ", failed.Take(3)));
@@ -92,6 +96,18 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         }
 
         return new ReportOutcome(papers.All(p => !p.Failed), papers, null);
+    }
+
+    /// <summary>For a calendar paper with a signed-off earlier version of the same cover: what this version replaces and what changed.</summary>
+    private async Task<PaperRevision?> RevisionAsync(ReportRequest request, ReportKind kind, IReadOnlyList<ManifestInput> used, PeriodStatus status, string configSha256, CancellationToken ct)
+    {
+        if (request.Cover is not { } cover
+            || await PaperRevisions.LastSignedOffAsync(blobs.GetBlobContainerClient(StorageLayout.Reports), request.Period, kind, cover, ct) is not { } signedOff)
+        {
+            return null;
+        }
+
+        return PaperRevision.Of(signedOff.Manifest, signedOff.SignOff, used, StatusJson.From(status).Summary, configSha256, clock.Zone);
     }
 }
 

@@ -53,4 +53,25 @@ public sealed class CycleStepsTests
         Assert.Equal(["sam.taylor@example.gov.uk"], escalation.Cc);
         Assert.Contains("It has not been sent.", escalation.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2025-03-03 09:00", true, "RequestRevision")] // signed off, then a correction: a new version, nothing else
+    [InlineData("2025-02-28 09:00", false, "RequestRevision")] // a correction under an unsigned draft: no reminder about the outdated one
+    [InlineData("2025-03-13 09:00", true, "RequestRevision")] // the meeting day itself
+    [InlineData("2025-03-03 09:00", false, "RequestRevision Escalate")] // unsigned near the deadline: the lead is told all the same
+    [InlineData("2025-03-14 09:00", true, "")] // after the meeting: nothing automatic
+    [InlineData("2025-02-26 09:00", true, "")] // before the draft day
+    public void For_DataChangedUnderTheVersion_AsksForANewVersionUntilTheMeeting(string localNow, bool signedOff, string expected)
+    {
+        var now = DateTime.ParseExact(localNow, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(expected, string.Join(' ', CycleSteps.For(Paper, now, new PaperState(1, signedOff, "0123456789abcdef"), Days)));
+    }
+
+    [Fact]
+    public void KeyFor_RequestRevision_OncePerVersionAndSetOfInputs()
+    {
+        var day = new DateOnly(2025, 3, 3);
+        Assert.Equal("calendar-hwb-board-2025-03-13-revision-of-v1-0123456789abcdef", CycleSteps.KeyFor(CycleStep.RequestRevision, Paper, 1, day, "0123456789abcdef"));
+        Assert.Equal(CycleSteps.KeyFor(CycleStep.RequestRevision, Paper, 1, day, "0123456789abcdef"), CycleSteps.KeyFor(CycleStep.RequestRevision, Paper, 1, day.AddDays(1), "0123456789abcdef"));
+    }
 }

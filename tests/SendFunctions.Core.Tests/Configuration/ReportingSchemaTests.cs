@@ -15,6 +15,7 @@ public sealed class ReportingSchemaTests
         { typeof(Person), "/$defs/person" },
         { typeof(Distribution), "/$defs/report/properties/distribution" },
         { typeof(PersonalDataSettings), "/properties/programme/properties/personalData" },
+        { typeof(CalendarSettings), "/$defs/report/properties/calendar" },
     };
 
     [Theory]

@@ -39,8 +39,8 @@ internal sealed class Paper : IDisposable
         .Select(r => (IReadOnlyList<string>)r.Elements<TableCell>().Select(c => c.InnerText).ToList())
         .ToList();
 
-    public static Paper Render(ReportKind kind, PeriodStatus status, ReportingConfig? config = null, bool preview = false, PaperCover? cover = null) =>
-        new(ReportRenderer.Render(kind, status, config ?? SampleStatus.Config, preview, cover: cover)!.Content);
+    public static Paper Render(ReportKind kind, PeriodStatus status, ReportingConfig? config = null, bool preview = false, PaperCover? cover = null, SendFunctions.Core.Calendar.PaperRevision? revision = null) =>
+        new(ReportRenderer.Render(kind, status, config ?? SampleStatus.Config, preview, cover: cover, revision: revision)!.Content);
 
     public IReadOnlyList<string> ValidationErrors() =>
         new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
