@@ -84,7 +84,7 @@ public static class AcceptedData
     /// latest action log up to this month (this month's, else the earlier one a paper may show, labelled), this month's
     /// updates and decisions, this and last month's risks, and every metrics and targets drop up to this month.
     /// </summary>
-    private static List<CuratedDrop> UsedFor(ReportingPeriod period, IReadOnlyCollection<CuratedDrop> drops, ReportingPeriod? comparedWith)
+    public static List<CuratedDrop> UsedFor(ReportingPeriod period, IReadOnlyCollection<CuratedDrop> drops, ReportingPeriod? comparedWith)
     {
         var since = comparedWith ?? period.Previous;
         var actionsFrom = drops.Where(d => d.Dataset == Dataset.Actions && d.Period <= period).Select(d => d.Period).DefaultIfEmpty().Max();
