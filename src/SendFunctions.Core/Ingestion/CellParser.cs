@@ -200,6 +200,14 @@ public sealed class CellParser
         return index < 0 ? string.Empty : keys.Derived(reader.TextOf(index).Trim(), ColumnSpec.Normalise);
     }
 
+    /// <summary>The month when the cell is text written yyyy-MM (the common case), read from the span; false otherwise, and nothing reported.</summary>
+    internal bool TryPeriodText(string column, out Periods.ReportingPeriod period)
+    {
+        period = default;
+        var index = Usable(column);
+        return index >= 0 && reader.KindOf(index) == CellKind.Text && Periods.ReportingPeriod.TryParse(reader.TextOf(index).Trim(), out period);
+    }
+
     public Cell RawCell(string column)
     {
         var index = Usable(column);
