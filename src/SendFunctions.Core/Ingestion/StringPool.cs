@@ -98,7 +98,9 @@ internal sealed class StringPool
         return made;
     }
 
-    private static int Slot(ReadOnlySpan<char> text) => ((text.Length * 7) + (text[0] * 31) + text[^1]) & (RecentSlots - 1);
+    /// <summary>The length and the first, middle and last characters, each multiplied by an odd constant and mixed; the top six bits.</summary>
+    private static int Slot(ReadOnlySpan<char> text) => (int)(unchecked(
+        ((uint)text.Length * 0x9E3779B1u) ^ (text[0] * 0x85EBCA6Bu) ^ (text[^1] * 0xC2B2AE35u) ^ (text[text.Length / 2] * 0x27D4EB2Fu)) >> 26);
 
     private void Remember(int slot, string text, string value)
     {

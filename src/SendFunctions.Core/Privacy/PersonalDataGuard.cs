@@ -87,9 +87,13 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
 
     private PersonalDataKind[] KindsIn(TableReader row, int index)
     {
-        if (row.KindOf(index) == CellKind.Text && (!MayHold(row.TextOf(index)) || PersonalDataDetector.CannotHold(row.TextOf(index), policy)))
+        if (row.KindOf(index) == CellKind.Text)
         {
-            return [];
+            var text = row.TextOf(index);
+            if (PersonalDataDetector.CannotHold(text, policy) || !MayHold(text))
+            {
+                return [];
+            }
         }
 
         var kinds = PersonalDataDetector.KindsIn(row.TextOf(index).ToString(), policy).ToArray();
