@@ -36,7 +36,7 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
         {
             var column = freeText[c];
             var index = indexes[c];
-            if (index < 0 || index >= row.Count)
+            if (index < 0 || index >= (row is CsvTableSource csv ? csv.Count : row.Count))
             {
                 continue;
             }
@@ -87,9 +87,10 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
 
     private PersonalDataKind[] KindsIn(TableReader row, int index)
     {
-        if (row.KindOf(index) == CellKind.Text)
+        if (row is CsvTableSource csv || row.KindOf(index) == CellKind.Text)
         {
-            var text = row.TextOf(index);
+            // A CSV cell is always text: read through the sealed reader, the call is direct.
+            var text = row is CsvTableSource direct ? direct.TextOf(index) : row.TextOf(index);
             if (PersonalDataDetector.CannotHold(text, policy) || !MayHold(text))
             {
                 return [];
