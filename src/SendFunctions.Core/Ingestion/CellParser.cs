@@ -16,6 +16,7 @@ public sealed class CellParser
     ];
 
     private readonly TableReader reader;
+    private readonly CsvTableSource? csv;
     private readonly HeaderMap map;
     private readonly IssueLog errors;
     private readonly IssueLog warnings;
@@ -30,6 +31,7 @@ public sealed class CellParser
     internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn)
     {
         this.reader = reader;
+        csv = reader as CsvTableSource;
         this.map = map;
         this.errors = errors;
         this.warnings = warnings;
@@ -41,6 +43,16 @@ public sealed class CellParser
 
     public int Row => reader.RowNumber;
 
+    /// <summary>
+    /// The current row's cells. A CSV file is read through its own sealed reader, so these calls are direct (and inlined)
+    /// rather than virtual: the same parser also reads workbooks, which would otherwise make every cell a virtual call.
+    /// </summary>
+    private int CellCount => csv is not null ? csv.Count : reader.Count;
+
+    private CellKind KindAt(int column) => csv is not null ? CellKind.Text : reader.KindOf(column);
+
+    private ReadOnlySpan<char> TextAt(int column) => csv is not null ? csv.TextOf(column) : reader.TextOf(column);
+
     /// <summary>Trimmed text with control and invisible format characters removed (with a warning); empty when the cell is blank.</summary>
     public string Text(string column, int maxLength = int.MaxValue)
     {
@@ -50,13 +62,13 @@ public sealed class CellParser
         {
             text = string.Empty;
         }
-        else if (reader.KindOf(index) != CellKind.Text)
+        else if (KindAt(index) != CellKind.Text)
         {
             text = FormatNumber(reader.NumberOf(index));
         }
         else
         {
-            var span = reader.TextOf(index).Trim();
+            var span = TextAt(index).Trim();
             text = IssueValues.HasHidden(span) ? Cleaned(column, span)
                 : Share(column, span);
         }
@@ -84,12 +96,12 @@ public sealed class CellParser
     public DateOnly? Date(string column, bool required)
     {
         var index = Usable(column);
-        if (index >= 0 && reader.KindOf(index) is CellKind.Date or CellKind.Number)
+        if (index >= 0 && KindAt(index) is CellKind.Date or CellKind.Number)
         {
             return SerialDate(column, index);
         }
 
-        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        var text = index < 0 ? [] : TextAt(index).Trim();
         if (text.IsEmpty)
         {
             if (required && !WasUnusable(column))
@@ -121,20 +133,20 @@ public sealed class CellParser
     public decimal? Number(string column, bool required)
     {
         var index = Usable(column);
-        if (index >= 0 && reader.KindOf(index) != CellKind.Text)
+        if (index >= 0 && KindAt(index) != CellKind.Text)
         {
             var number = reader.NumberOf(index);
-            var value = reader.KindOf(index) == CellKind.Percent ? number * 100 : number;
+            var value = KindAt(index) == CellKind.Percent ? number * 100 : number;
             if (!double.IsFinite(value) || Math.Abs(value) > 1e27)
             {
-                errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadNumber, "This number is too large to be a figure in a return (or is not a number at all). Enter the figure itself."));
+                errors.Add(Issue(column, TextAt(index).ToString(), IssueCode.BadNumber, "This number is too large to be a figure in a return (or is not a number at all). Enter the figure itself."));
                 return null;
             }
 
             return (decimal)Math.Round(value, 10);
         }
 
-        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        var text = index < 0 ? [] : TextAt(index).Trim();
         if (text.IsEmpty)
         {
             if (required && !WasUnusable(column))
@@ -167,7 +179,7 @@ public sealed class CellParser
     public bool Boolean(string column)
     {
         var index = Usable(column);
-        var text = index < 0 ? [] : reader.TextOf(index).Trim();
+        var text = index < 0 ? [] : TextAt(index).Trim();
         if (text.IsEmpty || Is(text, "no") || Is(text, "n") || Is(text, "false") || Is(text, "0"))
         {
             return false;
@@ -190,20 +202,28 @@ public sealed class CellParser
     public string RawText(string column)
     {
         var index = Usable(column);
-        return index < 0 ? string.Empty : pool.Get(reader.TextOf(index).Trim());
+        return index < 0 ? string.Empty : pool.Get(TextAt(index).Trim());
     }
 
     /// <summary>The trimmed text in <see cref="ColumnSpec.Normalise"/>'s form, for matching a choice ("In progress" is "inprogress"); made once per distinct value in a file.</summary>
     public string Key(string column)
     {
         var index = Usable(column);
-        return index < 0 ? string.Empty : keys.Derived(reader.TextOf(index).Trim(), ColumnSpec.Normalise);
+        return index < 0 ? string.Empty : keys.Derived(TextAt(index).Trim(), ColumnSpec.Normalise);
+    }
+
+    /// <summary>The month when the cell is text written yyyy-MM (the common case), read from the span; false otherwise, and nothing reported.</summary>
+    internal bool TryPeriodText(string column, out Periods.ReportingPeriod period)
+    {
+        period = default;
+        var index = Usable(column);
+        return index >= 0 && KindAt(index) == CellKind.Text && Periods.ReportingPeriod.TryParse(TextAt(index).Trim(), out period);
     }
 
     public Cell RawCell(string column)
     {
         var index = Usable(column);
-        return index < 0 ? Cell.Empty : new Cell(pool.Get(reader.TextOf(index)), reader.KindOf(index), reader.NumberOf(index));
+        return index < 0 ? Cell.Empty : new Cell(pool.Get(TextAt(index)), KindAt(index), reader.NumberOf(index));
     }
 
     /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell.</summary>
@@ -213,12 +233,12 @@ public sealed class CellParser
     private int Usable(string column)
     {
         var index = map.IndexOf(column);
-        if (index < 0 || index >= reader.Count)
+        if (index < 0 || index >= CellCount)
         {
             return -1;
         }
 
-        var kind = reader.KindOf(index);
+        var kind = KindAt(index);
         if (kind is not (CellKind.UncalculatedFormula or CellKind.Error))
         {
             return index;
@@ -229,7 +249,7 @@ public sealed class CellParser
         {
             reportedUnusable |= bit;
             errors.Add(kind == CellKind.Error
-                ? Issue(column, reader.TextOf(index).ToString(), IssueCode.CellError,
+                ? Issue(column, TextAt(index).ToString(), IssueCode.CellError,
                     "This cell shows an Excel error instead of a value. Correct the formula or type the value, then save and upload again.")
                 : Issue(column, null, IssueCode.UncalculatedFormula,
                     "This cell holds a formula that was saved without its result (the program that saved the file did not calculate it). Open the file in Excel so it calculates, save it and upload again, or type the value."));
@@ -241,20 +261,20 @@ public sealed class CellParser
     private bool WasUnusable(string column)
     {
         var index = map.IndexOf(column);
-        return index >= 0 && index < reader.Count && reader.KindOf(index) is CellKind.UncalculatedFormula or CellKind.Error;
+        return index >= 0 && index < CellCount && KindAt(index) is CellKind.UncalculatedFormula or CellKind.Error;
     }
 
     private DateOnly? SerialDate(string column, int index)
     {
         var serial = reader.NumberOf(index);
-        if (reader.KindOf(index) == CellKind.Number && reader.Date1904)
+        if (KindAt(index) == CellKind.Number && reader.Date1904)
         {
             serial += 1462;
         }
 
         if (!reader.Date1904 && Math.Floor(serial) == 60)
         {
-            errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadDate,
+            errors.Add(Issue(column, TextAt(index).ToString(), IssueCode.BadDate,
                 "This is Excel's 29/02/1900, a day that never existed (1900 was not a leap year). Enter the real date, for example 31/01/2025."));
             return null;
         }
@@ -262,10 +282,10 @@ public sealed class CellParser
         if (serial is >= 1 and < 2958466)
         {
             var date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-            return Plausible(column, date, reader.TextOf(index));
+            return Plausible(column, date, TextAt(index));
         }
 
-        errors.Add(Issue(column, reader.TextOf(index).ToString(), IssueCode.BadDate, "This number is not a date. Enter a date such as 31/01/2025."));
+        errors.Add(Issue(column, TextAt(index).ToString(), IssueCode.BadDate, "This number is not a date. Enter a date such as 31/01/2025."));
         return null;
     }
 

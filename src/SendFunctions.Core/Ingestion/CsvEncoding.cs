@@ -22,21 +22,23 @@ internal static class CsvEncoding
     public static CsvTextKind Classify(Stream content)
     {
         var bytes = ArrayPool<byte>.Shared.Rent(ChunkBytes + 4);
-        var chars = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
         try
         {
-            return IsUtf8(content, bytes, chars) ? CsvTextKind.Utf8 : ClassifyNonUtf8(content, bytes);
+            return IsUtf8(content, bytes) ? CsvTextKind.Utf8 : ClassifyNonUtf8(content, bytes);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<char>.Shared.Return(chars);
             content.Position = 0;
         }
     }
 
-    /// <summary>The fast path: the vectorised transcoder over the whole file, a few bytes carried between chunks.</summary>
-    private static bool IsUtf8(Stream content, byte[] bytes, char[] chars)
+    /// <summary>
+    /// The fast path: the vectorised validator over the whole file, chunk by chunk. Each chunk is cut before its last byte
+    /// that starts a character (a character never starts with a continuation byte, so the cut is between characters in
+    /// valid UTF-8), and the bytes from there are carried into the next chunk.
+    /// </summary>
+    private static bool IsUtf8(Stream content, byte[] bytes)
     {
         content.Position = 0;
         var carried = 0;
@@ -44,20 +46,28 @@ internal static class CsvEncoding
         {
             var read = content.Read(bytes, carried, ChunkBytes);
             var available = carried + read;
-            var final = read == 0;
-            var status = Utf8.ToUtf16(bytes.AsSpan(0, available), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
-            if (status == OperationStatus.InvalidData)
+            if (read == 0)
+            {
+                return Utf8.IsValid(bytes.AsSpan(0, available));
+            }
+
+            var cut = available;
+            for (var back = 1; back <= 4 && available - back >= 0; back++)
+            {
+                if ((bytes[available - back] & 0xC0) != 0x80)
+                {
+                    cut = available - back;
+                    break;
+                }
+            }
+
+            if (!Utf8.IsValid(bytes.AsSpan(0, cut)))
             {
                 return false;
             }
 
-            if (final)
-            {
-                return status == OperationStatus.Done;
-            }
-
-            carried = available - consumed;
-            bytes.AsSpan(consumed, carried).CopyTo(bytes);
+            carried = available - cut;
+            bytes.AsSpan(cut, carried).CopyTo(bytes);
         }
     }
 

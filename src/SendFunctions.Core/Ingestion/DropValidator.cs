@@ -62,8 +62,8 @@ public static class DropValidator
     {
         var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
         var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
-        var records = new List<T>();
-        var firstRowOfId = new Dictionary<string, int>(ExpectedRows(bytes, drop.Format), StringComparer.OrdinalIgnoreCase);
+        var records = new RowList<T>();
+        var ids = new IdSet(ExpectedRows(bytes, drop.Format));
         HeaderMap? map = null;
         CellParser? cells = null;
         var headerOk = false;
@@ -107,18 +107,14 @@ public static class DropValidator
                 }
 
                 var id = schema.IdOf(record);
-                if (firstRowOfId.TryGetValue(id, out var firstRow))
+                if (!ids.TryAdd(id, source.RowNumber, out var firstRow))
                 {
                     errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), IssueValues.Shorten(id), IssueCode.DuplicateId,
                         $"The ID '{IssueValues.Shorten(id)}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
                 }
-                else
+                else if (settings.KeepRows)
                 {
-                    firstRowOfId[id] = source.RowNumber;
-                    if (settings.KeepRows)
-                    {
-                        records.Add(record);
-                    }
+                    records.Add(record);
                 }
             }
         }
@@ -163,9 +159,9 @@ public static class DropValidator
     }
 
     /// <summary>
-    /// The duplicate-ID set is sized once from the file's length (a row takes at least about 64 bytes of CSV or 32 of
-    /// compressed workbook), so it does not regrow onto the large object heap row by row; capped, so a large file costs
-    /// a few megabytes up front at most. The length is the upload's, never a number written in it.
+    /// The duplicate-ID set's table is sized once from the file's length (a row takes at least about 64 bytes of CSV or
+    /// 32 of compressed workbook), so it seldom doubles; capped, so a large file costs a megabyte up front at most. The
+    /// length is the upload's, never a number written in it.
     /// </summary>
     private static int ExpectedRows(long bytes, FileFormat format) => (int)Math.Min(bytes / (format == FileFormat.Csv ? 64 : 32), 256 * 1024);
 }

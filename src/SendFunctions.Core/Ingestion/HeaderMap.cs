@@ -6,6 +6,7 @@ public sealed class HeaderMap
     private readonly string[] names;
     private readonly int[] indexes;
     private readonly string[] headers;
+    private int lastFound;
 
     private HeaderMap(string[] names, int[] indexes, string[] headers)
     {
@@ -77,10 +78,13 @@ public sealed class HeaderMap
     /// <summary>The position among the expected columns: the names are the schema's own constants, so a reference comparison finds them.</summary>
     internal int Find(string name)
     {
-        for (var i = 0; i < names.Length; i++)
+        // Schemas read a row's columns in the same order every row, so the search starts where the last one ended.
+        for (var k = 0; k < names.Length; k++)
         {
+            var i = (lastFound + k) % names.Length;
             if (ReferenceEquals(names[i], name))
             {
+                lastFound = i;
                 return i;
             }
         }

@@ -44,7 +44,7 @@ internal static class NumberText
             : Result.NotNumber;
     }
 
-    /// <summary>The common form, optional minus, digits, optional point and digits (at most 18 digits in all), without the general parser.</summary>
+    /// <summary>The common form, optional minus, digits (commas already checked as thousands groups), optional point and digits (at most 18 characters in all), without the general parser.</summary>
     private static bool TryPlain(ReadOnlySpan<char> span, out decimal number)
     {
         number = 0;
@@ -67,6 +67,11 @@ internal static class NumberText
             else if (ch == '.' && scale < 0)
             {
                 scale = 0;
+            }
+            else if (ch == ',' && scale < 0)
+            {
+                // Only reached when the commas group thousands (Parse checked), where the general parser skips them too.
+                continue;
             }
             else
             {

@@ -9,6 +9,11 @@ internal static class PeriodCell
     /// <summary>The month, or null when the cell is empty or (after adding a <c>BadPeriod</c> error with <paramref name="fix"/>) not a month.</summary>
     public static ReportingPeriod? Read(CellParser cells, string column, string fix)
     {
+        if (cells.TryPeriodText(column, out var written))
+        {
+            return written;
+        }
+
         var cell = cells.RawCell(column);
         if (cell.Kind is CellKind.Date or CellKind.Number && cell.Number is >= 1 and < 2958466)
         {

@@ -11,6 +11,16 @@ internal sealed class StringPool
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
+    /// <summary>
+    /// The last values met, by a slot chosen from their length and end characters: a column of a few repeated values
+    /// (units, statuses) is matched here with one comparison, without hashing. Only values held in the pool go in, so a
+    /// value found here is one the dictionary would have found.
+    /// </summary>
+    private readonly string?[] recentText = new string?[RecentSlots];
+    private readonly string?[] recentValue = new string?[RecentSlots];
+
+    private const int RecentSlots = 64;
+
     public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Get(ReadOnlySpan<char> text) => Get(text, out _);
@@ -28,9 +38,17 @@ internal sealed class StringPool
             return text.ToString();
         }
 
+        var slot = Slot(text);
+        if (recentText[slot] is { } recent && text.SequenceEqual(recent))
+        {
+            found = true;
+            return recentValue[slot]!;
+        }
+
         if (lookup.TryGetValue(text, out var pooled))
         {
             found = true;
+            Remember(slot, pooled, pooled);
             return pooled;
         }
 
@@ -38,6 +56,7 @@ internal sealed class StringPool
         if (strings.Count < MaxEntries)
         {
             strings.Add(made, made);
+            Remember(slot, made, made);
         }
 
         return made;
@@ -51,8 +70,20 @@ internal sealed class StringPool
             return make(text.ToString());
         }
 
-        if (lookup.TryGetValue(text, out var derived))
+        if (text.IsEmpty)
         {
+            return make(string.Empty);
+        }
+
+        var slot = Slot(text);
+        if (recentText[slot] is { } recent && text.SequenceEqual(recent))
+        {
+            return recentValue[slot]!;
+        }
+
+        if (lookup.TryGetValue(text, out var original, out var derived))
+        {
+            Remember(slot, original, derived);
             return derived;
         }
 
@@ -61,8 +92,19 @@ internal sealed class StringPool
         if (strings.Count < MaxEntries)
         {
             strings.Add(key, made);
+            Remember(slot, key, made);
         }
 
         return made;
+    }
+
+    /// <summary>The length and the first, middle and last characters, each multiplied by an odd constant and mixed; the top six bits.</summary>
+    private static int Slot(ReadOnlySpan<char> text) => (int)(unchecked(
+        ((uint)text.Length * 0x9E3779B1u) ^ (text[0] * 0x85EBCA6Bu) ^ (text[^1] * 0xC2B2AE35u) ^ (text[text.Length / 2] * 0x27D4EB2Fu)) >> 26);
+
+    private void Remember(int slot, string text, string value)
+    {
+        recentText[slot] = text;
+        recentValue[slot] = value;
     }
 }

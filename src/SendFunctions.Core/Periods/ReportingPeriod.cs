@@ -40,13 +40,20 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
     public static bool TryParse([NotNullWhen(true)] string? text, out ReportingPeriod period)
     {
         period = default;
-        if (text is null || text.Length != 7 || text[4] != '-')
+        return text is not null && TryParse(text.AsSpan(), out period);
+    }
+
+    /// <summary>As <see cref="TryParse(string?, out ReportingPeriod)"/>, from a span (a cell read in place).</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, out ReportingPeriod period)
+    {
+        period = default;
+        if (text.Length != 7 || text[4] != '-')
         {
             return false;
         }
 
-        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+        if (!int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
             || year is < 2000 or > 2999 || month is < 1 or > 12)
         {
             return false;

@@ -56,6 +56,12 @@ internal static partial class BirthDates
     /// </summary>
     internal static bool MayHoldKeyword(ReadOnlySpan<char> text)
     {
+        // "born", "birth" and every form of "DOB" have a b: text without one can only hold "aged".
+        if (!text.ContainsAny('b', 'B'))
+        {
+            return text.Contains("aged", StringComparison.OrdinalIgnoreCase);
+        }
+
         if (text.Contains("born", StringComparison.OrdinalIgnoreCase)
             || text.Contains("birth", StringComparison.OrdinalIgnoreCase)
             || text.Contains("aged", StringComparison.OrdinalIgnoreCase))

@@ -75,6 +75,30 @@ public static class PersonalDataDetector
     }
 
     /// <summary>
+    /// True when <see cref="KindsIn"/> would find nothing, decided on the span without making a string. Only printable
+    /// ASCII is decided here (it is its own canonical form, so the same prefilters as <see cref="Find"/> apply); any other
+    /// text answers false and takes the full check.
+    /// </summary>
+    internal static bool CannotHold(ReadOnlySpan<char> text, PersonalDataPolicy policy)
+    {
+        if (text.ContainsAnyExceptInRange(' ', '~'))
+        {
+            return false;
+        }
+
+        var email = policy.IsOn(PersonalDataKind.Email) && text.Contains('@');
+        if (!text.ContainsAnyInRange('0', '9'))
+        {
+            return !email;
+        }
+
+        return !email
+            && !((policy.IsOn(PersonalDataKind.NhsNumber) || policy.IsOn(PersonalDataKind.Mobile)) && text.CountAny(AsciiDigits) >= 10)
+            && !(policy.IsOn(PersonalDataKind.DateOfBirth) && BirthDates.MayHoldKeyword(text))
+            && !(policy.IsOn(PersonalDataKind.NameAndPostcode) && MayHoldInwardCode(text));
+    }
+
+    /// <summary>
     /// Whether the text has what every full postcode ends with: a digit, two ASCII letters, then no further letter or
     /// digit ("1AB" in "CH41 1AB."). True for every text <see cref="NamedPostcodes"/> can match.
     /// </summary>

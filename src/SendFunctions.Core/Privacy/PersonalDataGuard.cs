@@ -19,18 +19,30 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
 
     private readonly HashSet<int> flaggedRows = [];
 
+    /// <summary>The source column of each free-text column, resolved once for the file's header map.</summary>
+    private int[] indexes = [];
+
+    private HeaderMap? indexedBy;
+
     public void Check(TableReader row, HeaderMap map, IssueLog errors, IssueLog warnings)
     {
-        foreach (var column in freeText)
+        if (!ReferenceEquals(map, indexedBy))
         {
-            var index = map.IndexOf(column.Name);
-            if (index < 0 || index >= row.Count)
+            indexes = [.. freeText.Select(c => map.IndexOf(c.Name))];
+            indexedBy = map;
+        }
+
+        for (var c = 0; c < freeText.Length; c++)
+        {
+            var column = freeText[c];
+            var index = indexes[c];
+            if (index < 0 || index >= (row is CsvTableSource csv ? csv.Count : row.Count))
             {
                 continue;
             }
 
             var kinds = KindsIn(row, index);
-            if (kinds.Count == 0)
+            if (kinds.Length == 0)
             {
                 continue;
             }
@@ -73,14 +85,19 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
         return issues;
     }
 
-    private List<PersonalDataKind> KindsIn(TableReader row, int index)
+    private PersonalDataKind[] KindsIn(TableReader row, int index)
     {
-        if (row.KindOf(index) == CellKind.Text && !MayHold(row.TextOf(index)))
+        if (row is CsvTableSource csv || row.KindOf(index) == CellKind.Text)
         {
-            return [];
+            // A CSV cell is always text: read through the sealed reader, the call is direct.
+            var text = row is CsvTableSource direct ? direct.TextOf(index) : row.TextOf(index);
+            if (PersonalDataDetector.CannotHold(text, policy) || !MayHold(text))
+            {
+                return [];
+            }
         }
 
-        var kinds = PersonalDataDetector.KindsIn(row.TextOf(index).ToString(), policy).ToList();
+        var kinds = PersonalDataDetector.KindsIn(row.TextOf(index).ToString(), policy).ToArray();
         if (row.KindOf(index) is CellKind.Number or CellKind.Date or CellKind.Percent)
         {
             // A number cell is stored as its invariant text (CellParser), which may differ from the sheet's own.

@@ -1,0 +1,101 @@
+using System.Text;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Tests.Support;
+
+namespace SendFunctions.Core.Tests.Ingestion;
+
+/// <summary>The compact structures behind validation: the duplicate-ID set, the held rows and the encoding check's chunks.</summary>
+public sealed class CompactStoreTests
+{
+    [Fact]
+    public void IdSetTryAdd_SameIdInAnotherCase_GivesTheFirstRow()
+    {
+        var ids = new IdSet(4);
+
+        Assert.True(ids.TryAdd("WS1-01", 2, out _));
+        Assert.True(ids.TryAdd("WS1-02", 3, out _));
+        Assert.False(ids.TryAdd("ws1-01", 7, out var first));
+
+        Assert.Equal(2, first);
+        Assert.Equal(2, ids.Count);
+    }
+
+    [Fact]
+    public void IdSetTryAdd_ManyIdsPastTheSizeGiven_FindsEveryOne()
+    {
+        var ids = new IdSet(8);
+        for (var i = 0; i < 50_000; i++)
+        {
+            Assert.True(ids.TryAdd($"M{i:D6}", i + 2, out _));
+        }
+
+        for (var i = 0; i < 50_000; i += 997)
+        {
+            Assert.False(ids.TryAdd($"m{i:D6}", 1, out var first));
+            Assert.Equal(i + 2, first);
+        }
+
+        Assert.Equal(50_000, ids.Count);
+    }
+
+    [Fact]
+    public void IdSetTryAdd_IdsLongerThanABlock_AreComparedWhole()
+    {
+        var ids = new IdSet(4);
+        var longId = new string('A', 40_000);
+        var almost = new string('A', 39_999) + "B";
+
+        Assert.True(ids.TryAdd("short", 2, out _));
+        Assert.True(ids.TryAdd(longId, 3, out _));
+        Assert.True(ids.TryAdd(almost, 4, out _));
+        Assert.True(ids.TryAdd(string.Empty, 5, out _));
+        Assert.False(ids.TryAdd(longId.ToLowerInvariant(), 6, out var first));
+        Assert.False(ids.TryAdd("SHORT", 7, out var firstShort));
+
+        Assert.Equal(3, first);
+        Assert.Equal(2, firstShort);
+    }
+
+    [Fact]
+    public void RowListAdd_PastOneBlock_KeepsOrderAndIndexes()
+    {
+        var rows = new RowList<string>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            rows.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(10_000, rows.Count);
+        Assert.Equal("4096", rows[4096]);
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rows[10_000]);
+    }
+
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Validate_PoundSignAcrossAChunkBoundary_IsReadAsUtf8(int offset)
+    {
+        // The encoding check reads 256 KB at a time: a £ (two bytes) at or across the cut must not make the file look mixed.
+        const int Chunk = 256 * 1024;
+        var text = new StringBuilder(Drops.MetricHeader).Append("\r\n");
+        var row = 0;
+        while (text.Length < Chunk - 200)
+        {
+            text.Append(Drops.Metric(id: $"M{row++}")).Append("\r\n");
+        }
+
+        var before = $"M{row},EHCPs within 20 weeks ";
+        var pad = Chunk + offset - text.Length - before.Length - ",EHCP,count,Higher is better,".Length;
+        text.Append(before).Append('x', pad).Append(",EHCP,count,Higher is better,£37,2025-01,58,22\r\n");
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        Assert.Equal(0xC2, bytes[Chunk + offset]);
+
+        var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Metrics, FileFormat.Csv), bytes);
+
+        Assert.Equal(CsvTextKind.Utf8, CsvEncoding.Classify(new MemoryStream(bytes)));
+        Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
+    }
+}
