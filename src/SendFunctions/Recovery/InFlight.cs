@@ -57,6 +57,12 @@ public sealed class InFlight : IAsyncDisposable
             {
                 // Recorded or taken up meanwhile: that write stands.
             }
+            catch (Exception ex) when (ex is RequestFailedException or AggregateException)
+            {
+                // Storage is failing too (the likely cause of the failure): the row stays Running, so once its lease has run
+                // out a copy is queued, should the queue's own retry not come first. The function's own exception goes on.
+                Log.InFlightRenewFailed(log, row.PartitionKey, row.RowKey, ex.GetType().Name);
+            }
         }
 
         stop.Dispose();
