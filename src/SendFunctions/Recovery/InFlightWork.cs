@@ -19,6 +19,25 @@ public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, I
     /// <summary>This process: the holder named on the rows it writes.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>
+    /// Records a request just queued, as held by no one until <see cref="RecoveryOptions.QueuedGrace"/>: its worker's own row
+    /// replaces this one when it starts. A request an instance took from the queue and died before starting is otherwise
+    /// invisible for the queue listener's 10 minutes. Written only if the worker has not started already.
+    /// </summary>
+    public async Task QueuedAsync(string partition, string runId, string function, string subject, string queue, string request, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var row = RunRow.Running(partition, runId, function, subject, queue, request.Length <= MaxStoredRequestChars ? request : null, "queued, not yet taken", now, now + options.Value.QueuedGrace);
+        try
+        {
+            await (await RunLedger.TableAsync(tables, ct)).AddEntityAsync(row, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The worker started first and wrote its own row.
+        }
+    }
+
     /// <summary>Writes the run's <c>Running</c> row and starts renewing its lease; finish with <see cref="InFlight.FinishAsync"/>.</summary>
     public async Task<InFlight> StartAsync(string partition, string runId, string function, string subject, string queue, string request, CancellationToken ct)
     {

@@ -14,4 +14,12 @@ public sealed class RecoveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:05:00")]
     public TimeSpan WorkLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a request recorded as queued (an upload's owner email) may wait to be started before it is queued again.
+    /// Longer than the queue's backlog can be, so that a request merely waiting its turn is not copied (a copy is harmless,
+    /// the delivery ledger sends once, but it is work done twice).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan QueuedGrace { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -39,6 +39,7 @@ internal sealed class LoadRig : IAsyncDisposable
         ["Ingestion:SweepGracePeriod"] = "00:00:30",
         ["InFlightRecoverySchedule"] = "*/5 * * * * *",
         ["Recovery:WorkLease"] = "00:00:20",
+        ["Recovery:QueuedGrace"] = "00:00:45",
         ["Mail:BaseDelay"] = "00:00:00.050",
         ["Mail:MaxDelay"] = "00:00:01",
         ["Mail:RequestTimeout"] = "00:00:05",
