@@ -104,4 +104,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Committee calendar email {Key}: {Status}")]
     public static partial void CalendarMailed(ILogger logger, string key, Mailing.DeliveryStatus status);
+
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Warning, Message = "{Function} run {RunId} for {Partition} was left running by {Holder} (hold ran out at {LeaseUntil}); a copy of its request was queued")]
+    public static partial void InFlightRecovered(ILogger logger, string function, string partition, string runId, string holder, DateTimeOffset leaseUntil);
+
+    [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "{Function} run {RunId} for {Partition} lost its hold (it ran out and the request was taken up again); this run carries on")]
+    public static partial void InFlightTakenOver(ILogger logger, string function, string partition, string runId);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Could not renew the hold on run {RunId} for {Partition} ({Error}); trying again")]
+    public static partial void InFlightRenewFailed(ILogger logger, string partition, string runId, string error);
 }

@@ -201,7 +201,7 @@ public sealed class DeliveryTests(HostFixture host)
         var paper = new byte[4096];
         new Random(3).NextBytes(paper);
         await reports.GetBlobClient("2029-05/partnership-board/v1/2029-05-partnership-board.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-        var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+        var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London(), host.Service<SendFunctions.Recovery.InFlightWork>());
 
         var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-05"), ReportKind.PartnershipBoard, 1), "2029-05-partnership-board.docx", "Summary, May 2029"), CancellationToken.None);
 
@@ -230,7 +230,7 @@ public sealed class DeliveryTests(HostFixture host)
             var paper = new byte[4096];
             new Random(5).NextBytes(paper);
             await reports.GetBlobClient("2029-07/exceptions/v1/2029-07-exceptions.docx").UploadAsync(new BinaryData(paper), overwrite: true);
-            var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+            var mailing = new SendReports(host.Blobs, host.Queues, Delivery(), TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London(), host.Service<SendFunctions.Recovery.InFlightWork>());
 
             var result = await mailing.SendAsync(new EmailRequest(new PaperVersion(ReportingPeriod.Parse("2029-07"), ReportKind.Exceptions, 1), "2029-07-exceptions.docx", "Exceptions, July 2029"), CancellationToken.None);
 

@@ -56,13 +56,13 @@ internal static class Eventually
     }
 }
 
-/// <summary>A table row if it exists yet, for <see cref="Eventually"/> to poll.</summary>
+/// <summary>A table row if it exists yet (a run row once it has its outcome, not while it is <c>Running</c>), for <see cref="Eventually"/> to poll.</summary>
 internal static class TableProbe
 {
     public static async Task<T?> FindAsync<T>(this Azure.Data.Tables.TableClient table, string partition, string rowKey)
         where T : class, Azure.Data.Tables.ITableEntity
     {
         var found = await table.GetEntityIfExistsAsync<T>(partition, rowKey);
-        return found.HasValue ? found.Value : null;
+        return found.HasValue && found.Value is not SendFunctions.Operations.RunRow { Outcome: SendFunctions.Operations.RunOutcome.Running } ? found.Value : null;
     }
 }

@@ -67,6 +67,8 @@ public sealed class HostFixture : IAsyncLifetime
             ["Mail:ClaimLease"] = "00:00:04",
             ["extensions:queues:visibilityTimeout"] = "00:00:01",
             ["extensions:queues:maxPollingInterval"] = "00:00:01",
+            ["InFlightRecoverySchedule"] = "*/2 * * * * *",
+            ["Recovery:WorkLease"] = "00:00:30", // generous: a live worker on a busy machine must never look dead
         }), webhookUrls: WebhookUrl.GetLeftPart(UriPartial.Authority))
             .ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs))
             .Build();

@@ -17,7 +17,7 @@ public sealed class HostOperationsTests(HostFixture host)
     private static readonly string[] Functions =
     [
         "CommitteeCalendar", "ConfigUploaded", "CycleWatch", "DropReminders", "EmailRequestPoisoned", "GenerateReports", "IngestDrop", "MonthlyReportCycle", "OwnerEmailPoisoned",
-        "ReportRequestPoisoned", "SendOwnerEmails", "SendReports", "SweepDrops",
+        "RecoverInFlight", "ReportRequestPoisoned", "SendOwnerEmails", "SendReports", "SweepDrops",
     ];
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class PaperLinkTests(HostFixture host, EntraAzurite storage) : ICl
     }
 
     private SendReports Mailing(BlobServiceClient blobs) =>
-        new(blobs, host.Queues, host.Delivery(TimeProvider.System), host.Tables, TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London());
+        new(blobs, host.Queues, host.Delivery(TimeProvider.System), TimeProvider.System, MsOptions.Create(new MailOptions { MaxAttachmentBytes = 1024 }), NullLogger<SendReports>.Instance, London(), host.Service<SendFunctions.Recovery.InFlightWork>());
 
     private static EmailRequest Request(string period) =>
         new(new PaperVersion(ReportingPeriod.Parse(period), ReportKind.PartnershipBoard, 1), $"{period}-partnership-board.docx", $"Summary, {ReportingPeriod.Parse(period).ToLongName()}");

@@ -13,6 +13,7 @@ using SendFunctions.Mailing;
 using SendFunctions.Operations;
 using SendFunctions.Reporting;
 using SendFunctions.CommitteeCycle;
+using SendFunctions.Recovery;
 
 namespace SendFunctions.Hosting;
 
@@ -30,6 +31,7 @@ public static class FunctionHost
         ["DropRemindersSchedule"] = "0 0 8 * * 1-5",
         ["CycleWatchSchedule"] = "0 30 9 * * *",
         ["CommitteeCalendarSchedule"] = "0 5 * * * *",
+        ["InFlightRecoverySchedule"] = "*/30 * * * * *",
     };
 
     /// <summary>Where the webhook listens unless <c>urls</c> (or ASPNETCORE_URLS) says otherwise.</summary>
@@ -111,6 +113,7 @@ public static class FunctionHost
                 services.AddReporting();
                 services.AddMailing(context.Configuration);
                 services.AddCommitteeCycle(context.Configuration);
+                services.AddRecovery(context.Configuration);
             });
 
     /// <summary>

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
@@ -8,6 +7,7 @@ using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Storage;
 using SendFunctions.Operations;
+using SendFunctions.Recovery;
 
 namespace SendFunctions.Mailing;
 
@@ -15,13 +15,15 @@ namespace SendFunctions.Mailing;
 /// <c>owner-emails</c>: an upload's receipt or rejection, or a reminder, sent once through the delivery ledger. Retried by
 /// the queue like papers, poisoned (and alerted) after the last attempt; a refusal for good fails the run, which alerts.
 /// </summary>
-public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient queues, MailDelivery delivery, TableServiceClient tables, TimeProvider time, ILogger<SendOwnerEmails> log)
+public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient queues, MailDelivery delivery, TimeProvider time, InFlightWork work, ILogger<SendOwnerEmails> log)
 {
     [FunctionName(nameof(SendOwnerEmails))]
     public async Task Run([QueueTrigger(OwnerEmailRequest.QueueName)] string message, string id, int dequeueCount, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var request = OwnerEmailRequest.FromJson(message);
+        var subject = request is null ? message : $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}";
+        await using var inFlight = await work.StartAsync(request?.Period.ToString() ?? StorageLayout.NoPeriod, RunRow.MailedRunId(id, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), subject, OwnerEmailRequest.QueueName, message, ct);
         DeliveryResult result;
         try
         {
@@ -32,7 +34,7 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
         catch (MailSendException ex)
         {
             // Transient: the ledger row says RetryPending; rethrown so the queue delivers the message again (to the poison queue in the end).
-            await RecordAsync(request, id, message, new DeliveryResult(DeliveryStatus.RetryPending, ex.Message, null), started, dequeueCount, CancellationToken.None);
+            await RecordAsync(inFlight, request, id, message, new DeliveryResult(DeliveryStatus.RetryPending, ex.Message, null), started, dequeueCount, CancellationToken.None);
             throw;
         }
 
@@ -41,7 +43,7 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
             await MailRuns.RequeueAsync(queues, OwnerEmailRequest.QueueName, message, $"{request!.Period}/{request.DeliveryKey}", until, time.GetUtcNow(), log, ct);
         }
 
-        await RecordAsync(request, id, message, result, started, dequeueCount, ct);
+        await RecordAsync(inFlight, request, id, message, result, started, dequeueCount, ct);
     }
 
     /// <summary>A reminder goes as planned; feedback is composed from the upload's stored validation report and sent with it as a spreadsheet.</summary>
@@ -71,8 +73,8 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
         }
     }
 
-    private Task RecordAsync(OwnerEmailRequest? request, string id, string message, DeliveryResult result, DateTimeOffset started, int dequeueCount, CancellationToken ct) =>
-        RunLedger.RecordAsync(tables, RunRow.Mailed(
+    private Task RecordAsync(InFlight inFlight, OwnerEmailRequest? request, string id, string message, DeliveryResult result, DateTimeOffset started, int dequeueCount, CancellationToken ct) =>
+        inFlight.FinishAsync(RunRow.Mailed(
             request?.Period.ToString(), id, MailRuns.OutcomeOf(result.Status), request is null ? message : $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}",
             $"{result.Status}: {result.Detail}", dequeueCount, started, time.GetUtcNow(), nameof(SendOwnerEmails)), log, ct);
 }

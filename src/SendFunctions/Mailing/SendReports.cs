@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
@@ -10,18 +9,20 @@ using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
 using SendFunctions.Hosting;
 using SendFunctions.Operations;
+using SendFunctions.Recovery;
 using SendFunctions.Reporting;
 
 namespace SendFunctions.Mailing;
 
 /// <summary><c>email-requests</c>: each paper version to its distribution list, exactly once (DESIGN.md, "Email").</summary>
-public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queues, MailDelivery delivery, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log, ProgrammeClock clock)
+public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queues, MailDelivery delivery, TimeProvider time, IOptions<MailOptions> options, ILogger<SendReports> log, ProgrammeClock clock, InFlightWork work)
 {
     [FunctionName(nameof(SendReports))]
     public async Task Run([QueueTrigger(EmailRequest.QueueName)] string message, string id, int dequeueCount, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var request = EmailRequest.FromJson(message);
+        await using var inFlight = await work.StartAsync(request?.Paper.Period.ToString() ?? StorageLayout.NoPeriod, RunRow.MailedRunId(id, nameof(SendReports)), nameof(SendReports), message, EmailRequest.QueueName, message, ct);
         try
         {
             var result = request is null
@@ -32,12 +33,12 @@ public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queu
                 await MailRuns.RequeueAsync(queues, EmailRequest.QueueName, message, $"{request!.Paper.Period}/{request.DeliveryKey}", until, time.GetUtcNow(), log, ct);
             }
 
-            await RecordAsync(request, id, message, result.Status, result.Detail, started, dequeueCount, ct);
+            await RecordAsync(inFlight, request, id, message, result.Status, result.Detail, started, dequeueCount, ct);
         }
         catch (MailSendException ex)
         {
             // Transient: the ledger row says RetryPending; rethrown so the queue delivers the message again (to the poison queue in the end).
-            await RecordAsync(request, id, message, DeliveryStatus.RetryPending, ex.Message, started, dequeueCount, CancellationToken.None);
+            await RecordAsync(inFlight, request, id, message, DeliveryStatus.RetryPending, ex.Message, started, dequeueCount, CancellationToken.None);
             throw;
         }
     }
@@ -91,8 +92,8 @@ public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queu
         return await delivery.DeliverAsync(request.Paper.Period.ToString(), request.DeliveryKey, message, ct);
     }
 
-    private Task RecordAsync(EmailRequest? request, string id, string message, DeliveryStatus status, string detail, DateTimeOffset started, int dequeueCount, CancellationToken ct)
+    private Task RecordAsync(InFlight inFlight, EmailRequest? request, string id, string message, DeliveryStatus status, string detail, DateTimeOffset started, int dequeueCount, CancellationToken ct)
     {
-        return RunLedger.RecordAsync(tables, RunRow.Mailed(request?.Paper.Period.ToString(), id, MailRuns.OutcomeOf(status), message, $"{status}: {detail}", dequeueCount, started, time.GetUtcNow()), log, ct);
+        return inFlight.FinishAsync(RunRow.Mailed(request?.Paper.Period.ToString(), id, MailRuns.OutcomeOf(status), message, $"{status}: {detail}", dequeueCount, started, time.GetUtcNow()), log, ct);
     }
 }

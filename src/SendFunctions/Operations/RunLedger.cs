@@ -38,6 +38,9 @@ public enum RunOutcome
 
     /// <summary>Not done on this attempt and known to be retried (a queue message's transient failure): no alert; a final failure is Poisoned.</summary>
     Retrying,
+
+    /// <summary>Under way: a worker holds the request until <see cref="RunRow.LeaseUntil"/> and renews that while it works; replaced by the outcome.</summary>
+    Running,
 }
 
 /// <summary>One row of the <c>runs</c> table. Made by the factory for its function and outcome; read back by <c>sendfx runs</c>.</summary>
@@ -77,6 +80,17 @@ public sealed class RunRow : ITableEntity
     public int? Sent { get; set; }
 
     public int? DequeueCount { get; set; }
+
+    /// <summary>While <see cref="RunOutcome.Running"/>: until when its worker holds the request (renewed while it works).</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>While running: the instance working on it.</summary>
+    public string? Holder { get; set; }
+
+    /// <summary>While running: the queue the request came from, and the request itself, so that a dead worker's request can be queued again.</summary>
+    public string? Queue { get; set; }
+
+    public string? Request { get; set; }
 
     /// <summary>The counts a row carries, by name, for display.</summary>
     public IEnumerable<(string Name, int Value)> Counts()
@@ -119,16 +133,20 @@ public sealed class RunRow : ITableEntity
             $"Ingest failed and will be tried again on the next sweep: {detail}", started, finished);
     }
 
+    public static string ReportsRunId(string messageId) => $"GenerateReports-{messageId}";
+
+    public static string MailedRunId(string messageId, string function) => $"{function}-{messageId}";
+
     public static RunRow ReportsGenerated(string? period, string messageId, bool generated, string message, string detail, int papers, DateTimeOffset started, DateTimeOffset finished)
     {
-        var row = Create(period ?? StorageLayout.NoPeriod, $"GenerateReports-{messageId}", "GenerateReports", generated ? RunOutcome.Succeeded : RunOutcome.Failed, message, detail, started, finished);
+        var row = Create(period ?? StorageLayout.NoPeriod, ReportsRunId(messageId), "GenerateReports", generated ? RunOutcome.Succeeded : RunOutcome.Failed, message, detail, started, finished);
         row.Papers = papers;
         return row;
     }
 
     public static RunRow Mailed(string? period, string messageId, RunOutcome outcome, string message, string detail, int dequeueCount, DateTimeOffset started, DateTimeOffset finished, string function = "SendReports")
     {
-        var row = Create(period ?? StorageLayout.NoPeriod, $"{function}-{messageId}", function, outcome, message, detail, started, finished);
+        var row = Create(period ?? StorageLayout.NoPeriod, MailedRunId(messageId, function), function, outcome, message, detail, started, finished);
         row.DequeueCount = dequeueCount;
         return row;
     }
@@ -147,6 +165,40 @@ public sealed class RunRow : ITableEntity
         period ?? StorageLayout.NoPeriod, $"Poisoned-{messageId}", $"{queue}-poison", RunOutcome.Poisoned, message,
         $"Failed on every attempt and moved to {queue}-poison. See the failed runs for this period; after fixing the cause, re-queue it (sendfx request or sendfx resend).",
         at, at);
+
+    /// <summary>A queue request taken by <paramref name="holder"/>, which renews <paramref name="leaseUntil"/> while it works.</summary>
+    public static RunRow Running(string partition, string runId, string function, string subject, string queue, string? request, string holder, DateTimeOffset started, DateTimeOffset leaseUntil)
+    {
+        var row = Create(partition, runId, function, RunOutcome.Running, subject, $"Under way on {holder}.", started, started);
+        row.LeaseUntil = leaseUntil;
+        row.Holder = holder;
+        row.Queue = queue;
+        row.Request = request;
+        return row;
+    }
+
+    /// <summary>A running request whose function threw: its queue message is delivered again (the request is no longer kept).</summary>
+    public static RunRow Released(RunRow running, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        return Create(
+            running.PartitionKey, running.RowKey, running.Function, RunOutcome.Retrying, running.Subject,
+            "The run stopped without a result (it failed, or the host stopped); the queue delivers the request again.", running.StartedAt, at);
+    }
+
+    /// <summary>A running request whose worker stopped renewing its lease (the instance died): a copy is queued, or the queue's own return awaited.</summary>
+    public static RunRow TakenUp(RunRow lapsed, DateTimeOffset at, bool copied)
+    {
+        ArgumentNullException.ThrowIfNull(lapsed);
+        var row = Create(
+            lapsed.PartitionKey, lapsed.RowKey, lapsed.Function, RunOutcome.Retrying, lapsed.Subject,
+            copied
+                ? $"Its worker ({lapsed.Holder}) stopped without a result (its hold ran out at {lapsed.LeaseUntil:u}); a copy of the request was queued again."
+                : $"Its worker ({lapsed.Holder}) stopped without a result (its hold ran out at {lapsed.LeaseUntil:u}); the queue delivers the request again within 10 minutes.",
+            lapsed.StartedAt, at);
+        row.ETag = lapsed.ETag;
+        return row;
+    }
 
     private static RunRow Create(string partition, string runId, string function, RunOutcome outcome, string subject, string detail, DateTimeOffset started, DateTimeOffset finished) => new()
     {

@@ -13,21 +13,23 @@ using SendFunctions.Core.Storage;
 using SendFunctions.Hosting;
 using SendFunctions.Ingestion;
 using SendFunctions.Operations;
+using SendFunctions.Recovery;
 
 namespace SendFunctions.Reporting;
 
 /// <summary><c>report-requests</c>: compute, render, store a new paper version, queue its email (DESIGN.md, "Reports").</summary>
-public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<GenerateReports> log)
+public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, InFlightWork work, ILogger<GenerateReports> log)
 {
     [FunctionName(nameof(GenerateReports))]
     public async Task Run([QueueTrigger(ReportRequest.QueueName)] string message, string id, CancellationToken ct)
     {
         var started = clock.UtcNow;
         var (request, error) = ReportRequest.Parse(message);
+        await using var inFlight = await work.StartAsync(request?.Period.ToString() ?? Core.Storage.StorageLayout.NoPeriod, RunRow.ReportsRunId(id), nameof(GenerateReports), message, ReportRequest.QueueName, message, ct);
         var outcome = request is null ? ReportOutcome.NothingToReport(error!) : await GenerateAsync(request, ct);
         var run = RunRow.ReportsGenerated(
             request?.Period.ToString(), id, outcome.Generated, message, outcome.Describe(), outcome.Papers.Count(p => p.Version is not null), started, clock.UtcNow);
-        await RunLedger.RecordAsync(tables, run, log, ct);
+        await inFlight.FinishAsync(run, log, ct);
         Log.ReportsGenerated(log, run.PartitionKey, run.Outcome, run.Detail);
     }
 

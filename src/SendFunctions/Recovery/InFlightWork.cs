@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendFunctions.Operations;
+
+namespace SendFunctions.Recovery;
+
+/// <summary>
+/// Where a queue worker says that it is working on a request: its run row is written <c>Running</c> when the work starts,
+/// holding the request itself, this instance's id and a lease that the worker renews while it works. The row's final
+/// outcome replaces it. A row still <c>Running</c> after its lease means its worker died: <see cref="RecoverInFlight"/>
+/// queues a copy of the request, so the work is done within minutes rather than after the queue listener's 10-minute hold.
+/// </summary>
+public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, IOptions<RecoveryOptions> options, ILogger<InFlightWork> log)
+{
+    /// <summary>Table string properties hold 64 KB (32K UTF-16 characters); a larger request is left to the queue's own return.</summary>
+    internal const int MaxStoredRequestChars = 30_000;
+
+    /// <summary>This process: the holder named on the rows it writes.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>
+    /// Records a request just queued, as held by no one until <see cref="RecoveryOptions.QueuedGrace"/>: its worker's own row
+    /// replaces this one when it starts. A request an instance took from the queue and died before starting is otherwise
+    /// invisible for the queue listener's 10 minutes. Written only if the worker has not started already.
+    /// </summary>
+    public async Task QueuedAsync(string partition, string runId, string function, string subject, string queue, string request, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var row = RunRow.Running(partition, runId, function, subject, queue, request.Length <= MaxStoredRequestChars ? request : null, "queued, not yet taken", now, now + options.Value.QueuedGrace);
+        try
+        {
+            await (await RunLedger.TableAsync(tables, ct)).AddEntityAsync(row, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            // The worker started first and wrote its own row.
+        }
+    }
+
+    /// <summary>Writes the run's <c>Running</c> row and starts renewing its lease; finish with <see cref="InFlight.FinishAsync"/>.</summary>
+    public async Task<InFlight> StartAsync(string partition, string runId, string function, string subject, string queue, string request, CancellationToken ct)
+    {
+        var lease = options.Value.WorkLease;
+        var now = time.GetUtcNow();
+        var row = RunRow.Running(partition, runId, function, subject, queue, request.Length <= MaxStoredRequestChars ? request : null, Holder, now, now + lease);
+        var table = await RunLedger.TableAsync(tables, ct);
+        var written = await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
+        return new InFlight(tables, table, row, written.Headers.ETag ?? default, lease, time, log);
+    }
+}
