@@ -90,6 +90,13 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             using var http = new HttpClient();
             var approve = new Uri(host.WebhookUrl, ApproveEndpoint.Route);
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(http, approve, ApprovalToken.Create(v1.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode);
+            var outdatedToken = ApprovalToken.Create(first.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey); // the outdated draft, never signed off
+            var supersededPage = await http.GetAsync(new Uri($"{approve}?token={Uri.EscapeDataString(outdatedToken)}"));
+            Assert.Equal(HttpStatusCode.Conflict, supersededPage.StatusCode);
+            Assert.Contains($"made for version {first.Version} of the partnership-board paper for January 2025, which has been superseded by version {v2.Version}", await supersededPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", await supersededPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(http, approve, outdatedToken)).StatusCode);
+            Assert.Null(await SignOffStore.ReadAsync(Reports, first.Paper, CancellationToken.None));
             Assert.Null(await SignOffStore.ReadAsync(Reports, v2.Paper, CancellationToken.None));
             Assert.Equal((TokenCheck.Valid, (PaperVersion?)v2.Paper), ApprovalToken.Verify(TokenIn(draft.Text), HostFixture.SignOffKey, clock.GetUtcNow())); // the email's link is for version 2
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, approve, ApprovalToken.Create(v2.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode); // the host's clock is real

@@ -52,6 +52,16 @@ public static class SignOffStore
         }
     }
 
+    /// <summary>The number of the later version of the same paper (months and meeting) that supersedes this one; null when it is the latest.</summary>
+    public static async Task<int?> SupersededByAsync(BlobContainerClient reports, PaperVersion paper, ReportManifest manifest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return (await ReportStore.LatestAsync(reports, paper.Period, paper.Kind, ct)).Latest is { } latest && latest.Version > paper.Version
+            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? [])
+            ? latest.Version
+            : null;
+    }
+
     /// <summary>
     /// Records the sign-off (create-if-absent: once per version, whoever comes first) and queues the version's distribution
     /// on <c>email-requests</c>, where the delivery ledger sends it once. A repeat finds the record and changes nothing. A
@@ -80,8 +90,7 @@ public static class SignOffStore
         }
 
         // Superseded only by a later version of the same paper (months and meeting): a repeated month's paper for the next meeting is another paper.
-        if ((await ReportStore.LatestAsync(reports, signOff.Paper.Period, signOff.Paper.Kind, ct)).Latest is { } latest && latest.Version > signOff.Paper.Version
-            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? []))
+        if (await SupersededByAsync(reports, signOff.Paper, manifest, ct) is not null)
         {
             return ApprovalOutcome.Superseded;
         }
