@@ -63,6 +63,30 @@ public static class SignOffStore
     }
 
     /// <summary>
+    /// The latest later version of the same paper that was signed off and distributed (not one approved but kept back,
+    /// <see cref="AfterSignOff.NotReissued"/>); null when none. An earlier version still waiting to go must then not go.
+    /// </summary>
+    public static async Task<int?> DistributedRevisionAsync(BlobContainerClient reports, PaperVersion paper, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        if (!await reports.GetBlobClient(paper.ManifestName).ExistsAsync(ct)
+            || await SupersededByAsync(reports, paper, await ReportStore.ReadManifestAsync(reports, paper, ct), ct) is not { } latest)
+        {
+            return null;
+        }
+
+        for (var version = latest; version > paper.Version; version--)
+        {
+            if (await ReadAsync(reports, paper with { Version = version }, ct) is { Then: AfterSignOff.Distributed })
+            {
+                return version;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Records the sign-off (create-if-absent: once per version, whoever comes first) and queues the version's distribution
     /// on <c>email-requests</c>, where the delivery ledger sends it once. A repeat finds the record and changes nothing. A
     /// revision approved after an earlier version went to the list is distributed only when its calendar's
