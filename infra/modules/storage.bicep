@@ -24,6 +24,7 @@ var containers = [
   'curated'
   'reports'
   'config'
+  'mail-attachments'
 ]
 
 var queues = [

@@ -74,7 +74,12 @@ public sealed class CommitteeCalendarTests(HostFixture host) : IClassFixture<Hos
             using var http = new HttpClient();
             var approve = new Uri(host.WebhookUrl, ApproveEndpoint.Route);
             Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(http, approve, "forged.token")).StatusCode);
-            Assert.Equal(HttpStatusCode.Gone, (await PostAsync(http, approve, ApprovalToken.Create(hwb.Paper, DateTimeOffset.UtcNow.AddMinutes(-1), HostFixture.SignOffKey))).StatusCode);
+            var expired = ApprovalToken.Create(hwb.Paper, DateTimeOffset.UtcNow.AddMinutes(-1), HostFixture.SignOffKey);
+            Assert.Equal(HttpStatusCode.Gone, (await PostAsync(http, approve, expired)).StatusCode);
+            var expiredPage = await http.GetAsync(new Uri($"{approve}?token={Uri.EscapeDataString(expired)}"));
+            Assert.Equal(HttpStatusCode.Gone, expiredPage.StatusCode);
+            Assert.Contains("has expired, so it cannot approve the paper", await expiredPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", await expiredPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             var token = ApprovalToken.Create(hwb.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey);
             var page = await http.GetAsync(new Uri($"{approve}?token={Uri.EscapeDataString(token)}"));
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -84,6 +89,10 @@ public sealed class CommitteeCalendarTests(HostFixture host) : IClassFixture<Hos
             var reused = await PostAsync(http, approve, token);
             Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
             Assert.Contains("already been signed off", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var approvedPage = await http.GetAsync(new Uri($"{approve}?token={Uri.EscapeDataString(token)}")); // the link opened again after approval
+            Assert.Equal(HttpStatusCode.Conflict, approvedPage.StatusCode);
+            Assert.Contains("already been signed off, so there is nothing left to approve", await approvedPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", await approvedPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             var signOff = (await SignOffStore.ReadAsync(Reports, hwb.Paper, CancellationToken.None))!;
             Assert.Equal(("Sam Taylor", SignOffMethod.Link), (signOff.By, signOff.How));
 

@@ -1,5 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SendFunctions.Cli;
+using SendFunctions.Core.Calendar;
+using SendFunctions.Core.Configuration;
+using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Periods;
+using SendFunctions.Core.Reminders;
+using SendFunctions.Core.Storage;
 using SendFunctions.Hosting;
 using SendFunctions.Ingestion;
 
@@ -82,6 +89,59 @@ public sealed class DropRemindersTests(HostFixture host)
         }
         finally
         {
+            await host.UploadConfigAsync(original.Value.Content.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Run_LastMonthTooLargeForAQueueMessage_TemplateTravelsByBlobAndArrivesAsSendfxMakesIt()
+    {
+        // February 2043's milestones, accepted with 600 rows, each titled apart: March's template is far over what an owner-emails message carries.
+        var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(original.Value.Content.ToString())!;
+        config["programme"]!["deadline"] = "2043-12-31";
+        config["programme"]!["endDate"] = "2043-12-31";
+        await host.UploadConfigAsync(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString()));
+        var folder = Directory.CreateTempSubdirectory("sendfx-template-");
+        try
+        {
+            var sample = await File.ReadAllLinesAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
+            // Each row a sample row under a new id, its title made apart by a hash that does not compress away.
+            var plain = sample.Skip(1).Where(l => !l.Contains('"', StringComparison.Ordinal)).ToList();
+            var rows = Enumerable.Range(1, 600).Select(i =>
+            {
+                var fields = plain[i % plain.Count].Split(',');
+                return string.Join(',', [$"WS9-{i:000}", fields[1], $"{fields[2]} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))}", .. fields[3..]]);
+            });
+            var csv = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", [sample[0], .. rows]) + "\n");
+            await host.Blobs.GetBlobContainerClient(StorageLayout.Drops).GetBlobClient("2043-02/milestones.csv").UploadAsync(new BinaryData(csv), overwrite: true);
+            var curated = host.Blobs.GetBlobContainerClient(StorageLayout.Curated).GetBlobClient(StorageLayout.CuratedName(ReportingPeriod.Of(2043, 2), Dataset.Milestones));
+            await Eventually.GetAsync(async () => await curated.ExistsAsync() ? "curated" : null, "February 2043's milestones to be curated", seconds: 60);
+            var due = ReturnsDue.DueDate(ReportingPeriod.Of(2043, 3), new DatasetSettings(new Person("Owner", "owner@example.gov.uk")), new WorkingDays());
+            var reminders = Reminders(new FakeTimeProvider(new DateTimeOffset(due.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero)));
+
+            await reminders.Run(null!, CancellationToken.None);
+            await SettledAsync("2043-03", 1);
+
+            var file = Path.Combine(folder.FullName, "milestones.xlsx");
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await SendfxApp.RunAsync(["template", "--dataset", "milestones", "--period", "2043-03", "--out", file, "--connection", host.ConnectionString], output, error) == 0, error.ToString());
+            var expected = await File.ReadAllBytesAsync(file);
+            Assert.True(expected.Length > 36 * 1024, $"the template is {expected.Length} bytes: too small to need a blob");
+            var reminder = await Eventually.GetAsync(
+                () => Task.FromResult(host.SendGrid.Received.FirstOrDefault(m => m.Subject == $"Reminder: the milestones return for March 2043 is due today")),
+                "the milestones reminder to arrive");
+            var template = Assert.Single(reminder.Attachments);
+            Assert.Equal("milestones.xlsx", template.FileName);
+            Assert.Equal(expected, template.Content);
+            Assert.DoesNotContain("sendfx template", reminder.Text, StringComparison.Ordinal);
+            var stored = host.Blobs.GetBlobContainerClient(StorageLayout.MailAttachments).GetBlobClient(StorageLayout.MailAttachmentName(ReportingPeriod.Of(2043, 3), $"reminder-milestones-{due:yyyy-MM-dd}", 0, "milestones.xlsx"));
+            Assert.True(await stored.ExistsAsync());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
             await host.UploadConfigAsync(original.Value.Content.ToArray());
         }
     }

@@ -11,6 +11,7 @@ using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reminders;
 using SendFunctions.Core.Reports;
@@ -90,10 +91,29 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
             using var http = new HttpClient();
             var approve = new Uri(host.WebhookUrl, ApproveEndpoint.Route);
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(http, approve, ApprovalToken.Create(v1.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode);
+            var outdatedToken = ApprovalToken.Create(first.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey); // the outdated draft, never signed off
+            var supersededPage = await http.GetAsync(new Uri($"{approve}?token={Uri.EscapeDataString(outdatedToken)}"));
+            Assert.Equal(HttpStatusCode.Conflict, supersededPage.StatusCode);
+            Assert.Contains($"made for version {first.Version} of the partnership-board paper for January 2025, which has been superseded by version {v2.Version}", await supersededPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("<form", await supersededPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(http, approve, outdatedToken)).StatusCode);
+            Assert.Null(await SignOffStore.ReadAsync(Reports, first.Paper, CancellationToken.None));
             Assert.Null(await SignOffStore.ReadAsync(Reports, v2.Paper, CancellationToken.None));
             Assert.Equal((TokenCheck.Valid, (PaperVersion?)v2.Paper), ApprovalToken.Verify(TokenIn(draft.Text), HostFixture.SignOffKey, clock.GetUtcNow())); // the email's link is for version 2
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, approve, ApprovalToken.Create(v2.Paper, DateTimeOffset.UtcNow.AddHours(1), HostFixture.SignOffKey))).StatusCode); // the host's clock is real
             var reissued = await DistributedAsync(v2.Version);
+
+            // Version 1's distribution still waiting for a retry when version 2 went in its place: settled as superseded, never sent.
+            var deliveries = host.Tables.GetTableClient(StorageLayout.DeliveriesTable);
+            var v1Row = (await deliveries.GetEntityAsync<SendFunctions.Mailing.DeliveryRow>("2025-01", $"partnership-board-v{v1.Version}-distribution")).Value;
+            await deliveries.UpdateEntityAsync(new Azure.Data.Tables.TableEntity("2025-01", v1Row.RowKey) { ["Status"] = "RetryPending" }, v1Row.ETag, Azure.Data.Tables.TableUpdateMode.Merge);
+            var waiting = new EmailRequest(v1.Paper, v1.Files[0].Name, v1.Title ?? string.Empty, v1.Highlights, v1.Attention, Covers: v1.Covers);
+            await host.Queues.GetQueueClient(EmailRequest.QueueName).SendMessageAsync(waiting.ToJson());
+            var superseded = await Eventually.GetAsync(
+                async () => (await deliveries.GetEntityAsync<SendFunctions.Mailing.DeliveryRow>("2025-01", v1Row.RowKey)).Value is { Status: SendFunctions.Mailing.DeliveryStatus.Superseded } row ? row : null,
+                "version 1's waiting distribution to be settled as superseded");
+            Assert.Equal($"Not sent: version {v2.Version} of this paper was signed off and distributed in its place before this version went.", superseded.LastError);
+            Assert.Contains("Superseded", (await SendfxAsync("deliveries", "--period", "2025-01")).Output, StringComparison.Ordinal);
             Assert.EndsWith($"(version {v2.Version}, revised)", reissued.Subject, StringComparison.Ordinal);
             Assert.Contains("What changed", reissued.Text, StringComparison.Ordinal);
 

@@ -6,13 +6,11 @@ namespace SendFunctions.Core.Reminders;
 
 /// <summary>
 /// A reminder to an owner carries the return's template for the month (docs/owners.md), last month's rows filled in. The
-/// reminder travels whole on the owner-emails queue, whose messages hold at most 64 KB; a workbook too large to go with it
-/// (about 24 KB, some hundreds of rows) is not attached, and the email says how to make it with sendfx instead.
+/// workbook too large for an owner-emails message travels by reference (<see cref="Mail.OwnerEmailRequest.ByReference"/>);
+/// only when no template could be made does the email say how to make it with sendfx instead.
 /// </summary>
 public static class ReminderTemplate
 {
-    public const int MaxAttachedBytes = 24 * 1024;
-
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <param name="workbook">The template's bytes; null when none could be made.</param>
@@ -27,7 +25,7 @@ public static class ReminderTemplate
         var dataset = reminder.Datasets[0];
         var name = ReturnTemplate.FileName(dataset);
         var path = ReturnTemplate.UploadPath(dataset, reminder.Period);
-        var attached = workbook is { Length: > 0 and <= MaxAttachedBytes };
+        var attached = workbook is { Length: > 0 };
         var note = attached
             ? $"The return's template, {name}, is attached: last month's rows are filled in and its Instructions sheet says what to complete. Save it under that name and upload it as {path}."
             : $"A template for the return, with last month's rows filled in, is made by: sendfx template --dataset {dataset.ToSlug()} --period {reminder.Period} --account <storage account> --out {name} (docs/owners.md). Upload it as {path}.";

@@ -29,6 +29,9 @@ public static class StorageLayout
     public const string CalendarTable = "calendar";
     public const string UnrecognisedFolder = "_unrecognised";
 
+    /// <summary>An owner email's attachments too large to travel in its <c>owner-emails</c> message: written before it is queued, read when it is sent.</summary>
+    public const string MailAttachments = "mail-attachments";
+
     /// <summary>The partition of runs and deliveries that belong to no period (an upload whose path named none, a malformed message).</summary>
     public const string NoPeriod = UnrecognisedFolder;
 
@@ -130,6 +133,13 @@ public static class StorageLayout
     /// <summary>Table keys hold at most 1 KiB and none of '/', '\', '#', '?' or control characters.</summary>
     public static bool IsTableKey(string key) =>
         key.Length is > 0 and <= 512 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+
+    /// <summary>
+    /// Where an owner email's attachment waits for the email to be sent: named by the email's identity (its period and
+    /// delivery key) and the attachment's place in it, so a retry of the run that queued it rewrites the same blob.
+    /// </summary>
+    public static string MailAttachmentName(ReportingPeriod period, string deliveryKey, int index, string fileName) =>
+        $"{period}/{deliveryKey}/{index.ToString(CultureInfo.InvariantCulture)}-{fileName}";
 
     /// <summary>Every accepted version is kept beside the current one.</summary>
     public static string CuratedHistoryName(ReportingPeriod period, Dataset dataset, DateTimeOffset uploadedAt, string etag) =>

@@ -9,13 +9,15 @@ using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
 using SendFunctions.Operations;
+using SendFunctions.Reporting;
 
 namespace SendFunctions.CommitteeCycle;
 
 /// <summary>
 /// <c>/api/approve?token=...</c>, beside the SendGrid webhook: the signer's approve link. GET only shows the paper and an
 /// Approve button (mail scanners open links; opening must not approve); the button POSTs the token, which signs the version
-/// off. A forged token answers 400, an expired one 410, a version already signed off 409, each with a page that says so.
+/// off. A forged token answers 400, an expired one 410, a version already signed off or superseded by a later version 409,
+/// each with a page that says so and no button (GET and POST alike).
 /// </summary>
 public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, TimeProvider time, IOptions<SignOffOptions> options, ILogger<ApproveEndpoint> log)
 {
@@ -31,6 +33,17 @@ public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient 
         }
 
         var paper = ApprovalToken.Verify(token, options.Value.KeyBytes(), time.GetUtcNow()).Paper!.Value;
+        var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
+        if (!await reports.GetBlobClient(paper.ManifestName).ExistsAsync(ct))
+        {
+            return Refuse(404, "No such paper", "The paper this link is for cannot be found.");
+        }
+
+        if (await SignOffStore.SupersededByAsync(reports, paper, await ReportStore.ReadManifestAsync(reports, paper, ct), ct) is { } later)
+        {
+            return Refuse(409, "A newer version exists", $"This link was made for version {paper.Version} of the {paper.Kind.ToSlug()} paper for {paper.Period.ToLongName()}, which has been superseded by version {later}. Version {paper.Version} cannot be approved; version {later} was sent to you for sign-off separately: use the link in that email.");
+        }
+
         return Page(200, $"Approve the {paper.Kind.ToSlug()} paper for {paper.Period.ToLongName()}, version {paper.Version}", $"Approving lets the paper go to its distribution list.<form method=\"post\" action=\"{Route}\"><input type=\"hidden\" name=\"token\" value=\"{WebUtility.HtmlEncode(token)}\"><button type=\"submit\">Approve</button></form>");
     }
 
@@ -73,13 +86,13 @@ public sealed class ApproveEndpoint(BlobServiceClient blobs, QueueServiceClient 
 
         if (check == TokenCheck.Expired)
         {
-            return (Refuse(410, "This link has expired", "This approve link has expired. Ask the programme team for a new one, or sign the paper off with sendfx approve."), null, string.Empty);
+            return (Refuse(410, "This link has expired", "This approve link has expired, so it cannot approve the paper. Ask the programme team for a new one, or sign the paper off with sendfx approve."), null, string.Empty);
         }
 
         var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
         if (await SignOffStore.ReadAsync(reports, paper!.Value, ct) is not null)
         {
-            return (Refuse(409, "Already signed off", "This paper version has already been signed off; this link cannot be used again."), null, string.Empty);
+            return (Refuse(409, "Already signed off", "This paper version has already been signed off, so there is nothing left to approve; this link cannot be used again."), null, string.Empty);
         }
 
         var config = await ProgrammeConfigStore.LoadAsync(blobs, log, ct);

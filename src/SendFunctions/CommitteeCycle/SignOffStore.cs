@@ -52,6 +52,40 @@ public static class SignOffStore
         }
     }
 
+    /// <summary>The number of the later version of the same paper (months and meeting) that supersedes this one; null when it is the latest.</summary>
+    public static async Task<int?> SupersededByAsync(BlobContainerClient reports, PaperVersion paper, ReportManifest manifest, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return (await ReportStore.LatestAsync(reports, paper.Period, paper.Kind, ct)).Latest is { } latest && latest.Version > paper.Version
+            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? [])
+            ? latest.Version
+            : null;
+    }
+
+    /// <summary>
+    /// The latest later version of the same paper that was signed off and distributed (not one approved but kept back,
+    /// <see cref="AfterSignOff.NotReissued"/>); null when none. An earlier version still waiting to go must then not go.
+    /// </summary>
+    public static async Task<int?> DistributedRevisionAsync(BlobContainerClient reports, PaperVersion paper, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        if (!await reports.GetBlobClient(paper.ManifestName).ExistsAsync(ct)
+            || await SupersededByAsync(reports, paper, await ReportStore.ReadManifestAsync(reports, paper, ct), ct) is not { } latest)
+        {
+            return null;
+        }
+
+        for (var version = latest; version > paper.Version; version--)
+        {
+            if (await ReadAsync(reports, paper with { Version = version }, ct) is { Then: AfterSignOff.Distributed })
+            {
+                return version;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Records the sign-off (create-if-absent: once per version, whoever comes first) and queues the version's distribution
     /// on <c>email-requests</c>, where the delivery ledger sends it once. A repeat finds the record and changes nothing. A
@@ -80,8 +114,7 @@ public static class SignOffStore
         }
 
         // Superseded only by a later version of the same paper (months and meeting): a repeated month's paper for the next meeting is another paper.
-        if ((await ReportStore.LatestAsync(reports, signOff.Paper.Period, signOff.Paper.Kind, ct)).Latest is { } latest && latest.Version > signOff.Paper.Version
-            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? []))
+        if (await SupersededByAsync(reports, signOff.Paper, manifest, ct) is not null)
         {
             return ApprovalOutcome.Superseded;
         }

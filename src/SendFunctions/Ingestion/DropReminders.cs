@@ -45,7 +45,7 @@ public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient qu
             var reminder = planned.Kind == ReminderKind.Reminder && config.DatasetFor(planned.Datasets[0]) is { } settings
                 ? ReminderTemplate.Attach(planned, (await ReturnTemplates.BuildAsync(blobs, planned.Datasets[0], planned.Period, ReturnsDue.DueDate(planned.Period, settings, calendar), ct)).Workbook)
                 : planned;
-            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct);
+            await OwnerMail.QueueAsync(blobs, queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct);
             queued++;
         }
 

@@ -61,14 +61,14 @@ public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueSe
             // A file of another return under this name goes to this dataset's owner, naming the other return's owner.
             var looksLikeOwner = validation.Report.LooksLike is { } other ? config.Config?.DatasetFor(other)?.Owner : null;
             var feedback = new UploadFeedback(owned.Period, owned.Dataset, owned.Format, name, upload.UploadedAt, upload.ETag, owner, looksLikeOwner);
-            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(feedback), ct, work);
+            await OwnerMail.QueueAsync(blobs, queues, OwnerEmailRequest.For(feedback), ct, work);
         }
         else if (path.Drop is null && config.Config is { } programme)
         {
             // Answered the same run: to the owner of the dataset the name resembles, else the programme lead.
             var fallback = ReportingPeriod.Containing(DateOnly.FromDateTime(upload.UploadedAt.UtcDateTime)).Previous;
             var answer = UnrecognisedUploadEmail.For(name, programme, fallback);
-            await OwnerMail.QueueAsync(queues, OwnerEmailRequest.For(UnrecognisedUploadEmail.ClosestPath(name, fallback).Path.Period, $"unrecognised-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", answer), ct, work);
+            await OwnerMail.QueueAsync(blobs, queues, OwnerEmailRequest.For(UnrecognisedUploadEmail.ClosestPath(name, fallback).Path.Period, $"unrecognised-{StorageLayout.Stamp(upload.UploadedAt, upload.ETag)}", answer), ct, work);
         }
 
         var run = RunRow.Ingested(

@@ -20,6 +20,12 @@ public enum DeliveryStatus
     Skipped,
     /// <summary>Known not sent, and the queue gave up on its message (moved to the -poison queue, alerted); re-queuing it tries again.</summary>
     Poisoned,
+
+    /// <summary>
+    /// Never sent, and never will be: a later version of the same committee paper was signed off and distributed in its
+    /// place while this one still waited (<see cref="DeliveryRow.LastError"/> names it); only a deliberate resend sends it.
+    /// </summary>
+    Superseded,
 }
 
 /// <summary>How far the current claim got: decides what a retry may do once the claim's lease has run out.</summary>
@@ -133,7 +139,7 @@ internal static class DeliveryLedger
         {
             case DeliveryStatus.Sent:
                 return LedgerClaim.Settled($"already sent (message {row.MessageId})");
-            case DeliveryStatus.Failed or DeliveryStatus.Unconfirmed:
+            case DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Superseded:
                 return LedgerClaim.Settled($"already {row.Status}: {row.LastError ?? "see the deliveries table"}");
             case DeliveryStatus.Sending when now < (row.LeaseUntil ?? row.ClaimedAt ?? now):
                 return LedgerClaim.Busy(row.LeaseUntil ?? now + lease, "another instance is sending it now");
@@ -210,13 +216,51 @@ internal static class DeliveryLedger
     }
 
     /// <summary>
+    /// Settles a delivery that has not gone as <see cref="DeliveryStatus.Superseded"/> (a new row when none was made yet);
+    /// returns the row's status when it has gone, may have gone or is being sent now, and changes nothing then.
+    /// </summary>
+    public static async Task<DeliveryStatus> SupersedeAsync(TableClient table, string partition, string rowKey, string detail, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var existing = await table.GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await table.AddEntityAsync(new DeliveryRow { PartitionKey = partition, RowKey = rowKey, Status = DeliveryStatus.Superseded, LastError = detail, UpdatedAt = now }, ct);
+                return DeliveryStatus.Superseded;
+            }
+
+            var row = existing.Value!;
+            var notGone = row.Status is DeliveryStatus.RetryPending or DeliveryStatus.Poisoned
+                || (row.Status == DeliveryStatus.Sending && now >= (row.LeaseUntil ?? now) && row.Stage is not (SendStage.Requesting or SendStage.Unrecorded));
+            if (!notGone)
+            {
+                return row.Status;
+            }
+
+            await table.UpdateEntityAsync(new TableEntity(partition, rowKey)
+            {
+                [nameof(DeliveryRow.Status)] = nameof(DeliveryStatus.Superseded),
+                [nameof(DeliveryRow.LastError)] = detail,
+                [nameof(DeliveryRow.UpdatedAt)] = now,
+            }, row.ETag, TableUpdateMode.Merge, ct);
+            return DeliveryStatus.Superseded;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return DeliveryStatus.Skipped; // another instance claimed or settled it first: its own send checks again
+        }
+    }
+
+    /// <summary>
     /// The queue gave up on the message for this delivery: a row known not to have gone becomes Poisoned, one whose
     /// request may have gone becomes Unconfirmed. A live claim (another message for the same delivery) is left alone.
     /// </summary>
     public static async Task<DeliveryStatus?> PoisonAsync(TableClient table, string partition, string rowKey, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await table.GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, cancellationToken: ct);
-        if (!existing.HasValue || existing.Value! is not { } row || row.Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Poisoned
+        if (!existing.HasValue || existing.Value! is not { } row || row.Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Poisoned or DeliveryStatus.Superseded
             || (row.Status == DeliveryStatus.Sending && now < (row.LeaseUntil ?? now)))
         {
             return existing.HasValue ? existing.Value!.Status : null;

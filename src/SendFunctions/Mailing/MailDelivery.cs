@@ -13,6 +13,10 @@ namespace SendFunctions.Mailing;
 /// </summary>
 public sealed class MailDelivery(IMailTransport transport, TableServiceClient tables, TimeProvider time, IOptions<MailOptions> options, ILogger<MailDelivery> log)
 {
+    /// <summary>Settles a delivery that has not gone as superseded (<see cref="DeliveryLedger.SupersedeAsync"/>); the row's status otherwise.</summary>
+    public async Task<DeliveryStatus> SupersedeAsync(string partition, string rowKey, string detail, CancellationToken ct) =>
+        await DeliveryLedger.SupersedeAsync(await DeliveryLedger.TableAsync(tables, ct), partition, rowKey, detail, time.GetUtcNow(), ct);
+
     /// <summary>Throws <see cref="MailSendException"/> when every attempt of this run failed in a way a later run may not, after the ledger says RetryPending.</summary>
     public async Task<DeliveryResult> DeliverAsync(string partition, string rowKey, MailMessage message, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ internal static class MailRuns
     public static RunOutcome OutcomeOf(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Sent => RunOutcome.Succeeded,
-        DeliveryStatus.Skipped => RunOutcome.Skipped,
+        DeliveryStatus.Skipped or DeliveryStatus.Superseded => RunOutcome.Skipped,
         DeliveryStatus.RetryPending => RunOutcome.Retrying,
         _ => RunOutcome.Failed,
     };

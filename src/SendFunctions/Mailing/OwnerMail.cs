@@ -1,23 +1,65 @@
+using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SendFunctions.Core.Mail;
+using SendFunctions.Core.Storage;
 
 namespace SendFunctions.Mailing;
 
 /// <summary>Asks for an email to a data owner or the lead: <see cref="SendOwnerEmails"/> sends it once, with the queue's retries behind it.</summary>
 internal static class OwnerMail
 {
+    /// <summary>Attachments too large for the message are written first (<see cref="OwnerEmailRequest.ByReference"/>), so a queued message never names a blob that is not there.</summary>
     /// <param name="work">When given, the request is also recorded as queued, so that it is queued again should an instance take it and die before starting it.</param>
-    public static async Task QueueAsync(QueueServiceClient queues, OwnerEmailRequest request, CancellationToken ct, Recovery.InFlightWork? work = null)
+    public static async Task QueueAsync(BlobServiceClient blobs, QueueServiceClient queues, OwnerEmailRequest request, CancellationToken ct, Recovery.InFlightWork? work = null)
     {
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(request);
+        var queued = request.ByReference();
+        if (queued.Blobs.Count > 0)
+        {
+            var container = blobs.GetBlobContainerClient(StorageLayout.MailAttachments);
+            await container.CreateIfNotExistsAsync(cancellationToken: ct);
+            foreach (var blob in queued.Blobs)
+            {
+                await container.GetBlobClient(blob.Blob).UploadAsync(new BinaryData(blob.Attachment.Content), overwrite: true, ct);
+            }
+        }
+
         var queue = queues.GetQueueClient(OwnerEmailRequest.QueueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-        var json = request.ToJson();
+        var json = queued.Request.ToJson();
         var sent = await queue.SendMessageAsync(json, ct);
         if (work is not null)
         {
             await work.QueuedAsync(request.Period.ToString(), Operations.RunRow.MailedRunId(sent.Value.MessageId, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}", OwnerEmailRequest.QueueName, json, ct);
         }
+    }
+
+    /// <summary>The reminder with its attachments that wait in storage put back; null when one of them is missing.</summary>
+    public static async Task<MailMessage?> WithStoredAttachmentsAsync(BlobServiceClient blobs, MailMessage reminder, IReadOnlyList<StoredAttachment>? stored, CancellationToken ct)
+    {
+        if (stored is not { Count: > 0 })
+        {
+            return reminder;
+        }
+
+        var container = blobs.GetBlobContainerClient(StorageLayout.MailAttachments);
+        var attachments = new List<MailAttachment>(reminder.Attachments);
+        try
+        {
+            foreach (var attachment in stored)
+            {
+                var content = (await container.GetBlobClient(attachment.Blob).DownloadContentAsync(ct)).Value.Content.ToArray();
+                attachments.Add(new MailAttachment(attachment.FileName, attachment.ContentType, content));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+
+        return reminder with { Attachments = attachments };
     }
 }

@@ -46,12 +46,14 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
         await RecordAsync(inFlight, request, id, message, result, started, dequeueCount, ct);
     }
 
-    /// <summary>A reminder goes as planned; feedback is composed from the upload's stored validation report and sent with it as a spreadsheet.</summary>
+    /// <summary>A reminder goes as planned, with any attachment that waited in storage; feedback is composed from the upload's stored validation report and sent with it as a spreadsheet.</summary>
     internal async Task<DeliveryResult> SendAsync(OwnerEmailRequest request, CancellationToken ct)
     {
-        if (request.Reminder is { } reminder)
+        if (request.Reminder is { } planned)
         {
-            return await delivery.DeliverAsync(request.Period.ToString(), request.DeliveryKey, reminder, ct);
+            return await OwnerMail.WithStoredAttachmentsAsync(blobs, planned, request.StoredAttachments, ct) is { } reminder
+                ? await delivery.DeliverAsync(request.Period.ToString(), request.DeliveryKey, reminder, ct)
+                : new DeliveryResult(DeliveryStatus.Failed, $"An attachment of the reminder in {StorageLayout.MailAttachments} ({string.Join(", ", request.StoredAttachments!.Select(a => a.Blob))}) does not exist.", null);
         }
 
         var feedback = request.Feedback!;

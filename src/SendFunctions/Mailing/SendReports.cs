@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
@@ -52,7 +53,19 @@ public sealed class SendReports(BlobServiceClient blobs, QueueServiceClient queu
             return new DeliveryResult(DeliveryStatus.Failed, $"reporting.json has no distribution list for '{request.Paper.Kind.ToSlug()}': {string.Join(" ", config.Problems)}", null);
         }
 
-        var paper = blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(request.DocumentBlob);
+        // A version still waiting to go when a revision of it was signed off and distributed does not go as well (docs/operations.md, "Superseded").
+        var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
+        if (request.Resend is null && await SignOffStore.DistributedRevisionAsync(reports, request.Paper, ct) is { } revision)
+        {
+            var detail = $"Not sent: version {revision} of this paper was signed off and distributed in its place before this version went.";
+            var settled = await delivery.SupersedeAsync(request.Paper.Period.ToString(), request.DeliveryKey, detail, ct);
+            if (settled == DeliveryStatus.Superseded)
+            {
+                return new DeliveryResult(DeliveryStatus.Superseded, detail, null);
+            }
+        }
+
+        var paper = reports.GetBlobClient(request.DocumentBlob);
         long size;
         try
         {

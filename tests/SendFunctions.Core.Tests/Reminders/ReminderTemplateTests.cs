@@ -38,9 +38,9 @@ public sealed class ReminderTemplateTests
     }
 
     [Fact]
-    public void Attach_TooLargeForTheQueue_NotAttachedAndSaysHowToMakeIt()
+    public void Attach_NoTemplate_NotAttachedAndSaysHowToMakeIt()
     {
-        var message = ReminderTemplate.Attach(MilestonesReminder(), new byte[ReminderTemplate.MaxAttachedBytes + 1]).Message;
+        var message = ReminderTemplate.Attach(MilestonesReminder(), null).Message;
 
         Assert.Empty(message.Attachments);
         Assert.Contains("sendfx template --dataset milestones --period 2024-12", message.Text, StringComparison.Ordinal);
@@ -66,7 +66,25 @@ public sealed class ReminderTemplateTests
         var request = SendFunctions.Core.Mail.OwnerEmailRequest.For(ReportingPeriod.Of(2025, 2), "reminder", ReminderTemplate.Attach(MilestonesReminder(), stream.ToArray()).Message);
 
         // The queue holds 64 KB of Base64: 48 KB of JSON.
-        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(request.ToJson()), 1, 48 * 1024);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(request.ToJson()), 1, SendFunctions.Core.Mail.OwnerEmailRequest.MaxMessageBytes);
         Assert.Single(request.Reminder!.Attachments);
+        Assert.Same(request, request.ByReference().Request);
+    }
+
+    [Fact]
+    public void ByReference_TemplateTooLargeForTheMessage_NamedByBlobFromTheEmailsIdentity()
+    {
+        var workbook = new byte[40 * 1024];
+        var request = SendFunctions.Core.Mail.OwnerEmailRequest.For(ReportingPeriod.Of(2024, 12), "reminder-milestones-2025-01-06", ReminderTemplate.Attach(MilestonesReminder(), workbook).Message);
+
+        var queued = request.ByReference();
+
+        var blob = Assert.Single(queued.Blobs);
+        Assert.Equal("2024-12/reminder-milestones-2025-01-06/0-milestones.xlsx", blob.Blob);
+        Assert.Same(workbook, blob.Attachment.Content);
+        Assert.Empty(queued.Request.Reminder!.Attachments);
+        Assert.Equal(new SendFunctions.Core.Mail.StoredAttachment("milestones.xlsx", ReminderTemplate.ContentType, blob.Blob), Assert.Single(queued.Request.StoredAttachments!));
+        Assert.Equal(queued.Request.StoredAttachments, SendFunctions.Core.Mail.OwnerEmailRequest.FromJson(queued.Request.ToJson())!.StoredAttachments);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(queued.Request.ToJson()), 1, SendFunctions.Core.Mail.OwnerEmailRequest.MaxMessageBytes);
     }
 }
