@@ -53,44 +53,100 @@ public sealed class CellParser
 
     private ReadOnlySpan<char> TextAt(int column) => csv is not null ? csv.TextOf(column) : reader.TextOf(column);
 
-    /// <summary>Trimmed text with control and invisible format characters removed (with a warning); empty when the cell is blank.</summary>
-    public string Text(string column, int maxLength = int.MaxValue)
+    /// <summary>
+    /// Checks a text cell without making its text: control and invisible format characters will be removed (reported
+    /// here as a warning) and the text may be at most <paramref name="maxLength"/> long. The length the text will have;
+    /// 0 when the cell is blank.
+    /// </summary>
+    public int CheckText(string column, int maxLength = int.MaxValue)
     {
         var index = Usable(column);
-        string text;
+        int length;
+        string? made = null;
         if (index < 0)
         {
-            text = string.Empty;
+            length = 0;
         }
         else if (KindAt(index) != CellKind.Text)
         {
-            text = FormatNumber(reader.NumberOf(index));
+            made = FormatNumber(reader.NumberOf(index));
+            length = made.Length;
         }
         else
         {
             var span = TextAt(index).Trim();
-            text = IssueValues.HasHidden(span) ? Cleaned(column, span)
-                : Share(column, span);
+            if (IssueValues.HasHidden(span))
+            {
+                made = Cleaned(column, span);
+                length = made.Length;
+            }
+            else
+            {
+                length = span.Length;
+            }
         }
 
-        if (text.Length > maxLength)
+        if (length > maxLength)
         {
-            errors.Add(Issue(column, text, IssueCode.TooLong,
-                $"This text is {text.Length} characters long; at most {maxLength} are allowed. Shorten it."));
+            errors.Add(Issue(column, made ?? TextAt(index).Trim().ToString(), IssueCode.TooLong,
+                $"This text is {length} characters long; at most {maxLength} are allowed. Shorten it."));
         }
 
-        return text;
+        return length;
     }
 
-    public string RequiredText(string column, int maxLength = int.MaxValue)
+    /// <summary><see cref="CheckText"/> for a cell that must be filled in: a blank one is reported (unless it was reported as unusable).</summary>
+    public int CheckRequiredText(string column, int maxLength = int.MaxValue)
     {
-        var text = Text(column, maxLength);
-        if (text.Length == 0 && !WasUnusable(column))
+        var length = CheckText(column, maxLength);
+        if (length == 0 && !WasUnusable(column))
         {
             Required(column);
         }
 
-        return text;
+        return length;
+    }
+
+    /// <summary>
+    /// The text of a cell <see cref="CheckText"/> has checked, trimmed and with control and invisible format characters
+    /// removed (reporting nothing: the check did); empty when the cell is blank. Short repeated text is shared.
+    /// </summary>
+    public string Text(string column)
+    {
+        var index = Usable(column, report: false);
+        if (index < 0)
+        {
+            return string.Empty;
+        }
+
+        if (KindAt(index) != CellKind.Text)
+        {
+            return FormatNumber(reader.NumberOf(index));
+        }
+
+        var span = TextAt(index).Trim();
+        return IssueValues.HasHidden(span) ? IssueValues.RemoveHidden(span) : Share(column, span);
+    }
+
+    /// <summary>
+    /// The text of a checked cell as <see cref="Text"/> would make it, without making a string when it needs no cleaning:
+    /// valid only until the reader moves to the next row.
+    /// </summary>
+    internal ReadOnlySpan<char> TextSpan(string column)
+    {
+        var index = Usable(column, report: false);
+        if (index < 0)
+        {
+            return [];
+        }
+
+        if (KindAt(index) != CellKind.Text)
+        {
+            return FormatNumber(reader.NumberOf(index));
+        }
+
+        var span = TextAt(index).Trim();
+        return IssueValues.HasHidden(span) ? IssueValues.RemoveHidden(span) : span;
     }
 
     public DateOnly? Date(string column, bool required)
@@ -230,7 +286,7 @@ public sealed class CellParser
     internal void BeginRow() => reportedUnusable = 0;
 
     /// <summary>The source column of <paramref name="column"/>, or -1 when it is absent, blank past the row's end, or unusable (reported here once).</summary>
-    private int Usable(string column)
+    private int Usable(string column, bool report = true)
     {
         var index = map.IndexOf(column);
         if (index < 0 || index >= CellCount)
@@ -245,7 +301,7 @@ public sealed class CellParser
         }
 
         var bit = 1UL << (map.Find(column) & 63);
-        if ((reportedUnusable & bit) == 0)
+        if (report && (reportedUnusable & bit) == 0)
         {
             reportedUnusable |= bit;
             errors.Add(kind == CellKind.Error
