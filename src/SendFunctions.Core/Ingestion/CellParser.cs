@@ -261,6 +261,13 @@ public sealed class CellParser
         return index < 0 ? string.Empty : pool.Get(TextAt(index).Trim());
     }
 
+    /// <summary>Whether <see cref="RawText"/> would be empty, without looking the text up.</summary>
+    public bool IsBlank(string column)
+    {
+        var index = Usable(column);
+        return index < 0 || TextAt(index).Trim().IsEmpty;
+    }
+
     /// <summary>The trimmed text in <see cref="ColumnSpec.Normalise"/>'s form, for matching a choice ("In progress" is "inprogress"); made once per distinct value in a file.</summary>
     public string Key(string column)
     {

@@ -90,8 +90,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
 
     private static MetricUnit? ReadUnit(CellParser cells)
     {
-        var text = cells.RawText("Unit");
-        if (text.Length == 0)
+        if (cells.IsBlank("Unit"))
         {
             cells.CheckRequiredText("Unit");
             return null;
@@ -109,7 +108,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
         };
         if (unit is null)
         {
-            cells.Error("Unit", text, IssueCode.BadChoice, "The unit must be one of: %, count, weeks, days, number, £.");
+            cells.Error("Unit", cells.RawText("Unit"), IssueCode.BadChoice, "The unit must be one of: %, count, weeks, days, number, £.");
         }
 
         return unit;
@@ -117,8 +116,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
 
     private static Polarity? ReadPolarity(CellParser cells)
     {
-        var text = cells.RawText("Polarity");
-        if (text.Length == 0)
+        if (cells.IsBlank("Polarity"))
         {
             cells.CheckRequiredText("Polarity");
             return null;
@@ -135,7 +133,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
             return Polarity.Lower;
         }
 
-        cells.Error("Polarity", text, IssueCode.BadChoice, "Say which way is better: 'higher' (Higher is better) or 'lower' (Lower is better).");
+        cells.Error("Polarity", cells.RawText("Polarity"), IssueCode.BadChoice, "Say which way is better: 'higher' (Higher is better) or 'lower' (Lower is better).");
         return null;
     }
 
