@@ -28,8 +28,15 @@ public sealed class CellParser
     private readonly int[] poolHits;
     private ulong reportedUnusable;
 
-    internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn)
+    /// <summary>
+    /// When rows are kept, the current row's text by column, made as each cell is checked (so a kept row's record does not
+    /// read its cells twice); null when checking only, which makes no text.
+    /// </summary>
+    private readonly string?[]? made;
+
+    internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn, bool keepRows)
     {
+        made = keepRows ? new string?[map.ColumnCount] : null;
         this.reader = reader;
         csv = reader as CsvTableSource;
         this.map = map;
@@ -54,41 +61,47 @@ public sealed class CellParser
     private ReadOnlySpan<char> TextAt(int column) => csv is not null ? csv.TextOf(column) : reader.TextOf(column);
 
     /// <summary>
-    /// Checks a text cell without making its text: control and invisible format characters will be removed (reported
-    /// here as a warning) and the text may be at most <paramref name="maxLength"/> long. The length the text will have;
-    /// 0 when the cell is blank.
+    /// Checks a text cell: control and invisible format characters will be removed (reported here as a warning) and the
+    /// text may be at most <paramref name="maxLength"/> long. The length the text will have; 0 when the cell is blank.
+    /// Makes no string for plain text unless rows are kept, when the text is made here for <see cref="Text"/>.
     /// </summary>
     public int CheckText(string column, int maxLength = int.MaxValue)
     {
         var index = Usable(column);
         int length;
-        string? made = null;
+        string? text = null;
         if (index < 0)
         {
             length = 0;
         }
         else if (KindAt(index) != CellKind.Text)
         {
-            made = FormatNumber(reader.NumberOf(index));
-            length = made.Length;
+            text = FormatNumber(reader.NumberOf(index));
+            length = text.Length;
         }
         else
         {
             var span = TextAt(index).Trim();
             if (IssueValues.HasHidden(span))
             {
-                made = Cleaned(column, span);
-                length = made.Length;
+                text = Cleaned(column, span);
             }
-            else
+            else if (made is not null)
             {
-                length = span.Length;
+                text = Share(column, span);
             }
+
+            length = text?.Length ?? span.Length;
+        }
+
+        if (made is not null)
+        {
+            made[map.Find(column)] = text ?? string.Empty;
         }
 
         if (length > maxLength)
         {
-            errors.Add(Issue(column, made ?? TextAt(index).Trim().ToString(), IssueCode.TooLong,
+            errors.Add(Issue(column, text ?? TextAt(index).Trim().ToString(), IssueCode.TooLong,
                 $"This text is {length} characters long; at most {maxLength} are allowed. Shorten it."));
         }
 
@@ -113,6 +126,11 @@ public sealed class CellParser
     /// </summary>
     public string Text(string column)
     {
+        if (made?[map.Find(column)] is { } text)
+        {
+            return text;
+        }
+
         var index = Usable(column, report: false);
         if (index < 0)
         {
@@ -134,6 +152,11 @@ public sealed class CellParser
     /// </summary>
     internal ReadOnlySpan<char> TextSpan(string column)
     {
+        if (made?[map.Find(column)] is { } text)
+        {
+            return text;
+        }
+
         var index = Usable(column, report: false);
         if (index < 0)
         {
@@ -289,8 +312,15 @@ public sealed class CellParser
         return index < 0 ? Cell.Empty : new Cell(pool.Get(TextAt(index)), KindAt(index), reader.NumberOf(index));
     }
 
-    /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell.</summary>
-    internal void BeginRow() => reportedUnusable = 0;
+    /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell, and the last row's text is dropped.</summary>
+    internal void BeginRow()
+    {
+        reportedUnusable = 0;
+        if (made is not null)
+        {
+            Array.Clear(made);
+        }
+    }
 
     /// <summary>The source column of <paramref name="column"/>, or -1 when it is absent, blank past the row's end, or unusable (reported here once).</summary>
     private int Usable(string column, bool report = true)

@@ -79,14 +79,14 @@ public static class DropValidator
                     // Another return under this one's name: one error that says so, not a missing-column error for each of ours.
                     errors.Add(DatasetRecognition.Issue(drop, other, source.RowNumber));
                     map = HeaderMap.Build(source, schema.Columns, new IssueLog(0), new IssueLog(0));
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
                     continue;
                 }
 
                 if (map is null)
                 {
                     map = HeaderMap.Build(source, schema.Columns, errors, warnings);
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
                     headerOk = errors.Count == 0;
                     continue;
                 }
