@@ -4,7 +4,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Actions;
 
 /// <summary>The actions drop (DATA-CONTRACT.md section 3) and the checks on each row.</summary>
-internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionItem>
+internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionSchema.Row, ActionItem>
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
@@ -21,14 +21,18 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
 
     public string IdColumn => "ActionId";
 
-    public string IdOf(ActionItem record) => record.Id;
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("ActionId");
 
-    public ActionItem? Read(CellParser cells)
+    public ActionItem Build(CellParser cells, in Row row) =>
+        new(cells.Text("ActionId"), cells.Text("Action"), cells.Text("Owner"), row.Raised, row.Due, row.Status, row.Closed);
+
+    public bool Check(CellParser cells, out Row row)
     {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("ActionId");
-        var description = cells.RequiredText("Action");
-        var owner = cells.RequiredText("Owner");
+        cells.CheckRequiredText("ActionId");
+        cells.CheckRequiredText("Action");
+        cells.CheckRequiredText("Owner");
         var raised = cells.Date("RaisedOn", required: true);
         var due = cells.Date("DueDate", required: true);
         var status = ReadStatus(cells);
@@ -47,10 +51,11 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
 
         if (context.ErrorCount() > errorsBefore || raised is null || due is null || status is null)
         {
-            return null;
+            return false;
         }
 
-        return new ActionItem(id, description, owner, raised.Value, due.Value, status.Value, closed);
+        row = new Row(raised.Value, due.Value, status.Value, closed);
+        return true;
     }
 
     private static ActionState? ReadStatus(CellParser cells)
@@ -58,7 +63,7 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
         var text = cells.RawText("Status");
         if (text.Length == 0)
         {
-            cells.RequiredText("Status");
+            cells.CheckRequiredText("Status");
             return null;
         }
 
@@ -73,4 +78,7 @@ internal sealed class ActionSchema(DropContext context) : IDatasetSchema<ActionI
                 return null;
         }
     }
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(DateOnly Raised, DateOnly Due, ActionState Status, DateOnly? Closed);
 }

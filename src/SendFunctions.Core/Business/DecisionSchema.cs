@@ -4,7 +4,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Business;
 
 /// <summary>The decisions drop (docs/data-contract-board-business.md) and the checks on each row.</summary>
-internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<BoardDecision>
+internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<DecisionSchema.Row, BoardDecision>
 {
     public const int MaxIdLength = 32;
     public const int MaxTextLength = 4000;
@@ -25,16 +25,23 @@ internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<Board
 
     public string IdColumn => "DecisionId";
 
-    public string IdOf(BoardDecision record) => record.Id;
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("DecisionId");
 
-    public BoardDecision? Read(CellParser cells)
+    public BoardDecision Build(CellParser cells, in Row row)
     {
+        var owner = cells.Text("Owner");
+        return new BoardDecision(cells.Text("DecisionId"), row.Meeting, row.Type, cells.Text("Text"), owner.Length == 0 ? null : owner, row.DueMeeting, row.Status, row.Done);
+    }
+
+    public bool Check(CellParser cells, out Row row)
+    {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("DecisionId", MaxIdLength);
+        cells.CheckRequiredText("DecisionId", MaxIdLength);
         var meeting = cells.Date("MeetingDate", required: true);
         var type = ReadType(cells);
-        var text = cells.RequiredText("Text", MaxTextLength);
-        var owner = cells.Text("Owner");
+        cells.CheckRequiredText("Text", MaxTextLength);
+        cells.CheckText("Owner");
         var dueMeeting = cells.Date("DueMeeting", required: false);
         var status = ReadStatus(cells);
         var done = cells.Date("DoneDate", required: false);
@@ -75,12 +82,13 @@ internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<Board
 
         if (context.ErrorCount() > errorsBefore || meeting is null || type is null)
         {
-            return null;
+            return false;
         }
 
         // An empty status is Open, unless a done date says it is done.
         var state = status ?? (done is null ? DecisionState.Open : DecisionState.Done);
-        return new BoardDecision(id, meeting.Value, type.Value, text, owner.Length == 0 ? null : owner, dueMeeting, state, done);
+        row = new Row(meeting.Value, type.Value, dueMeeting, state, done);
+        return true;
     }
 
     private static DecisionType? ReadType(CellParser cells)
@@ -88,7 +96,7 @@ internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<Board
         var text = cells.RawText("Type");
         if (text.Length == 0)
         {
-            cells.RequiredText("Type");
+            cells.CheckRequiredText("Type");
             return null;
         }
 
@@ -126,4 +134,7 @@ internal sealed class DecisionSchema(DropContext context) : IDatasetSchema<Board
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(DateOnly Meeting, DecisionType Type, DateOnly? DueMeeting, DecisionState Status, DateOnly? Done);
 }

@@ -4,7 +4,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Business;
 
 /// <summary>The risks drop (docs/data-contract-board-business.md), the risk and issue log, and the checks on each row.</summary>
-internal sealed class RiskSchema(DropContext context) : IDatasetSchema<RiskEntry>
+internal sealed class RiskSchema(DropContext context) : IDatasetSchema<RiskSchema.Row, RiskEntry>
 {
     public const int MaxIdLength = 32;
     public const int MaxTitleLength = 2000;
@@ -29,19 +29,27 @@ internal sealed class RiskSchema(DropContext context) : IDatasetSchema<RiskEntry
 
     public string IdColumn => "RiskId";
 
-    public string IdOf(RiskEntry record) => record.Id;
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("RiskId");
 
-    public RiskEntry? Read(CellParser cells)
+    public RiskEntry Build(CellParser cells, in Row row)
     {
+        var mitigation = cells.Text("Mitigation");
+        return new RiskEntry(cells.Text("RiskId"), cells.Text("Title"), cells.Text("Workstream"), cells.Text("Owner"), row.Likelihood, row.Impact,
+            mitigation.Length == 0 ? null : mitigation, row.Trend, row.Status, row.Type);
+    }
+
+    public bool Check(CellParser cells, out Row row)
+    {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("RiskId", MaxIdLength);
-        var title = cells.RequiredText("Title", MaxTitleLength);
-        var workstream = cells.RequiredText("Workstream");
-        var owner = cells.RequiredText("Owner");
+        cells.CheckRequiredText("RiskId", MaxIdLength);
+        cells.CheckRequiredText("Title", MaxTitleLength);
+        cells.CheckRequiredText("Workstream");
+        cells.CheckRequiredText("Owner");
         var likelihood = Scale(cells, "Likelihood");
         var impact = Scale(cells, "Impact");
         var score = cells.Number("Score", required: false);
-        var mitigation = cells.Text("Mitigation", MaxMitigationLength);
+        cells.CheckText("Mitigation", MaxMitigationLength);
         var trend = ReadTrend(cells);
         var status = Choice(cells, "Status", RiskState.Open, ("open", RiskState.Open), ("closed", RiskState.Closed));
         var type = Choice(cells, "Type", RiskType.Risk, ("risk", RiskType.Risk), ("issue", RiskType.Issue));
@@ -54,10 +62,11 @@ internal sealed class RiskSchema(DropContext context) : IDatasetSchema<RiskEntry
 
         if (context.ErrorCount() > errorsBefore || likelihood is null || impact is null || status is null || type is null)
         {
-            return null;
+            return false;
         }
 
-        return new RiskEntry(id, title, workstream, owner, likelihood.Value, impact.Value, mitigation.Length == 0 ? null : mitigation, trend, status.Value, type.Value);
+        row = new Row(likelihood.Value, impact.Value, trend, status.Value, type.Value);
+        return true;
     }
 
     /// <summary>Likelihood and impact are whole numbers from 1 to 5.</summary>
@@ -120,4 +129,7 @@ internal sealed class RiskSchema(DropContext context) : IDatasetSchema<RiskEntry
         cells.Error(column, cells.RawText(column), IssueCode.BadChoice, $"The {column.ToLowerInvariant()} must be {string.Join(" or ", choices.Select(c => c.Value.ToString()))} (or empty for {empty}).");
         return null;
     }
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(int Likelihood, int Impact, RiskTrend? Trend, RiskState Status, RiskType Type);
 }

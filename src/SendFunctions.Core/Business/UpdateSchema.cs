@@ -3,7 +3,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Business;
 
 /// <summary>The updates drop (docs/data-contract-board-business.md): one row per workstream or subgroup.</summary>
-internal sealed class UpdateSchema(DropContext context) : IDatasetSchema<SubgroupUpdate>
+internal sealed class UpdateSchema(DropContext context) : IDatasetSchema<UpdateSchema.Row, SubgroupUpdate>
 {
     public const int MaxNameLength = 200;
 
@@ -24,21 +24,27 @@ internal sealed class UpdateSchema(DropContext context) : IDatasetSchema<Subgrou
 
     public string IdColumn => "Workstream";
 
-    public string IdOf(SubgroupUpdate record) => record.Workstream;
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("Workstream");
 
-    public SubgroupUpdate? Read(CellParser cells)
+    public bool Check(CellParser cells, out Row row)
     {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var workstream = cells.RequiredText("Workstream", MaxNameLength);
-        var lead = cells.RequiredText("Lead", MaxNameLength);
-        var progress = cells.RequiredText("ProgressSinceLastMeeting", MaxTextLength);
-        var next = cells.RequiredText("NextSteps", MaxTextLength);
-        var escalations = cells.Text("Escalations", MaxTextLength);
-        var highlights = cells.Text("Highlights", MaxTextLength);
-        return context.ErrorCount() > errorsBefore
-            ? null
-            : new SubgroupUpdate(workstream, lead, progress, next, NullIfEmpty(escalations), NullIfEmpty(highlights));
+        cells.CheckRequiredText("Workstream", MaxNameLength);
+        cells.CheckRequiredText("Lead", MaxNameLength);
+        cells.CheckRequiredText("ProgressSinceLastMeeting", MaxTextLength);
+        cells.CheckRequiredText("NextSteps", MaxTextLength);
+        cells.CheckText("Escalations", MaxTextLength);
+        cells.CheckText("Highlights", MaxTextLength);
+        return context.ErrorCount() == errorsBefore;
     }
 
+    public SubgroupUpdate Build(CellParser cells, in Row row) =>
+        new(cells.Text("Workstream"), cells.Text("Lead"), cells.Text("ProgressSinceLastMeeting"), cells.Text("NextSteps"),
+            NullIfEmpty(cells.Text("Escalations")), NullIfEmpty(cells.Text("Highlights")));
+
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>An update's row has no values besides its text.</summary>
+    internal readonly record struct Row;
 }

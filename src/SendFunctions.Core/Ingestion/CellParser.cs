@@ -28,8 +28,15 @@ public sealed class CellParser
     private readonly int[] poolHits;
     private ulong reportedUnusable;
 
-    internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn)
+    /// <summary>
+    /// When rows are kept, the current row's text by column, made as each cell is checked (so a kept row's record does not
+    /// read its cells twice); null when checking only, which makes no text.
+    /// </summary>
+    private readonly string?[]? made;
+
+    internal CellParser(TableReader reader, HeaderMap map, IssueLog errors, IssueLog warnings, IngestionLimits limits, string idColumn, bool keepRows)
     {
+        made = keepRows ? new string?[map.ColumnCount] : null;
         this.reader = reader;
         csv = reader as CsvTableSource;
         this.map = map;
@@ -53,44 +60,116 @@ public sealed class CellParser
 
     private ReadOnlySpan<char> TextAt(int column) => csv is not null ? csv.TextOf(column) : reader.TextOf(column);
 
-    /// <summary>Trimmed text with control and invisible format characters removed (with a warning); empty when the cell is blank.</summary>
-    public string Text(string column, int maxLength = int.MaxValue)
+    /// <summary>
+    /// Checks a text cell: control and invisible format characters will be removed (reported here as a warning) and the
+    /// text may be at most <paramref name="maxLength"/> long. The length the text will have; 0 when the cell is blank.
+    /// Makes no string for plain text unless rows are kept, when the text is made here for <see cref="Text"/>.
+    /// </summary>
+    public int CheckText(string column, int maxLength = int.MaxValue)
     {
         var index = Usable(column);
-        string text;
+        int length;
+        string? text = null;
         if (index < 0)
         {
-            text = string.Empty;
+            length = 0;
         }
         else if (KindAt(index) != CellKind.Text)
         {
             text = FormatNumber(reader.NumberOf(index));
+            length = text.Length;
         }
         else
         {
             var span = TextAt(index).Trim();
-            text = IssueValues.HasHidden(span) ? Cleaned(column, span)
-                : Share(column, span);
+            if (IssueValues.HasHidden(span))
+            {
+                text = Cleaned(column, span);
+            }
+            else if (made is not null)
+            {
+                text = Share(column, span);
+            }
+
+            length = text?.Length ?? span.Length;
         }
 
-        if (text.Length > maxLength)
+        if (made is not null)
         {
-            errors.Add(Issue(column, text, IssueCode.TooLong,
-                $"This text is {text.Length} characters long; at most {maxLength} are allowed. Shorten it."));
+            made[map.Find(column)] = text ?? string.Empty;
         }
 
-        return text;
+        if (length > maxLength)
+        {
+            errors.Add(Issue(column, text ?? TextAt(index).Trim().ToString(), IssueCode.TooLong,
+                $"This text is {length} characters long; at most {maxLength} are allowed. Shorten it."));
+        }
+
+        return length;
     }
 
-    public string RequiredText(string column, int maxLength = int.MaxValue)
+    /// <summary><see cref="CheckText"/> for a cell that must be filled in: a blank one is reported (unless it was reported as unusable).</summary>
+    public int CheckRequiredText(string column, int maxLength = int.MaxValue)
     {
-        var text = Text(column, maxLength);
-        if (text.Length == 0 && !WasUnusable(column))
+        var length = CheckText(column, maxLength);
+        if (length == 0 && !WasUnusable(column))
         {
             Required(column);
         }
 
-        return text;
+        return length;
+    }
+
+    /// <summary>
+    /// The text of a cell <see cref="CheckText"/> has checked, trimmed and with control and invisible format characters
+    /// removed (reporting nothing: the check did); empty when the cell is blank. Short repeated text is shared.
+    /// </summary>
+    public string Text(string column)
+    {
+        if (made?[map.Find(column)] is { } text)
+        {
+            return text;
+        }
+
+        var index = Usable(column, report: false);
+        if (index < 0)
+        {
+            return string.Empty;
+        }
+
+        if (KindAt(index) != CellKind.Text)
+        {
+            return FormatNumber(reader.NumberOf(index));
+        }
+
+        var span = TextAt(index).Trim();
+        return IssueValues.HasHidden(span) ? IssueValues.RemoveHidden(span) : Share(column, span);
+    }
+
+    /// <summary>
+    /// The text of a checked cell as <see cref="Text"/> would make it, without making a string when it needs no cleaning:
+    /// valid only until the reader moves to the next row.
+    /// </summary>
+    internal ReadOnlySpan<char> TextSpan(string column)
+    {
+        if (made?[map.Find(column)] is { } text)
+        {
+            return text;
+        }
+
+        var index = Usable(column, report: false);
+        if (index < 0)
+        {
+            return [];
+        }
+
+        if (KindAt(index) != CellKind.Text)
+        {
+            return FormatNumber(reader.NumberOf(index));
+        }
+
+        var span = TextAt(index).Trim();
+        return IssueValues.HasHidden(span) ? IssueValues.RemoveHidden(span) : span;
     }
 
     public DateOnly? Date(string column, bool required)
@@ -205,6 +284,13 @@ public sealed class CellParser
         return index < 0 ? string.Empty : pool.Get(TextAt(index).Trim());
     }
 
+    /// <summary>Whether <see cref="RawText"/> would be empty, without looking the text up.</summary>
+    public bool IsBlank(string column)
+    {
+        var index = Usable(column);
+        return index < 0 || TextAt(index).Trim().IsEmpty;
+    }
+
     /// <summary>The trimmed text in <see cref="ColumnSpec.Normalise"/>'s form, for matching a choice ("In progress" is "inprogress"); made once per distinct value in a file.</summary>
     public string Key(string column)
     {
@@ -226,11 +312,18 @@ public sealed class CellParser
         return index < 0 ? Cell.Empty : new Cell(pool.Get(TextAt(index)), KindAt(index), reader.NumberOf(index));
     }
 
-    /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell.</summary>
-    internal void BeginRow() => reportedUnusable = 0;
+    /// <summary>Called as the validator moves to a row: issues about unusable cells are reported once per cell, and the last row's text is dropped.</summary>
+    internal void BeginRow()
+    {
+        reportedUnusable = 0;
+        if (made is not null)
+        {
+            Array.Clear(made);
+        }
+    }
 
     /// <summary>The source column of <paramref name="column"/>, or -1 when it is absent, blank past the row's end, or unusable (reported here once).</summary>
-    private int Usable(string column)
+    private int Usable(string column, bool report = true)
     {
         var index = map.IndexOf(column);
         if (index < 0 || index >= CellCount)
@@ -245,7 +338,7 @@ public sealed class CellParser
         }
 
         var bit = 1UL << (map.Find(column) & 63);
-        if ((reportedUnusable & bit) == 0)
+        if (report && (reportedUnusable & bit) == 0)
         {
             reportedUnusable |= bit;
             errors.Add(kind == CellKind.Error

@@ -57,8 +57,9 @@ public static class DropValidator
         };
     }
 
-    private static DropValidation Run<T>(
-        DropPath drop, TableReader source, IDatasetSchema<T> schema, IssueLog errors, ValidationSettings settings, long bytes, Func<IReadOnlyList<T>, DatasetRows> wrap)
+    private static DropValidation Run<TRow, T>(
+        DropPath drop, TableReader source, IDatasetSchema<TRow, T> schema, IssueLog errors, ValidationSettings settings, long bytes, Func<IReadOnlyList<T>, DatasetRows> wrap)
+        where TRow : struct
     {
         var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
         var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
@@ -78,14 +79,14 @@ public static class DropValidator
                     // Another return under this one's name: one error that says so, not a missing-column error for each of ours.
                     errors.Add(DatasetRecognition.Issue(drop, other, source.RowNumber));
                     map = HeaderMap.Build(source, schema.Columns, new IssueLog(0), new IssueLog(0));
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
                     continue;
                 }
 
                 if (map is null)
                 {
                     map = HeaderMap.Build(source, schema.Columns, errors, warnings);
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
                     headerOk = errors.Count == 0;
                     continue;
                 }
@@ -97,27 +98,29 @@ public static class DropValidator
                 }
 
                 cells!.BeginRow();
-                var record = schema.Read(cells);
+                var accepted = schema.Check(cells, out var row);
 
                 // Personal-data guard (docs/privacy.md): every free-text cell, before any row can be kept.
                 privacy.Check(source, map, errors, warnings);
-                if (record is null)
+                if (!accepted)
                 {
                     continue;
                 }
 
-                var id = schema.IdOf(record);
+                var id = schema.IdOf(cells, row);
                 if (!ids.TryAdd(id, source.RowNumber, out var firstRow))
                 {
-                    errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), IssueValues.Shorten(id), IssueCode.DuplicateId,
-                        $"The ID '{IssueValues.Shorten(id)}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
+                    var shown = IssueValues.Shorten(id);
+                    errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), shown, IssueCode.DuplicateId,
+                        $"The ID '{shown}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
                 }
                 else if (settings.KeepRows)
                 {
-                    records.Add(record);
+                    records.Add(schema.Build(cells, row));
                 }
             }
         }
+
         catch (Exception ex) when (ReadFailure.IsBadContent(ex))
         {
             errors.Add(ReadFailure.Describe(ex, drop.Format, source.RowNumber));

@@ -5,7 +5,7 @@ using SendFunctions.Core.Periods;
 namespace SendFunctions.Core.Metrics;
 
 /// <summary>The metrics drop (DATA-CONTRACT.md section 3) and the checks on each row.</summary>
-internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricReading>
+internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricSchema.Row, MetricReading>
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
@@ -27,21 +27,31 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 
     public string IdColumn => "MetricId";
 
-    public string IdOf(MetricReading record) => record.Id;
-
-    public MetricReading? Read(CellParser cells)
+    public MetricReading Build(CellParser cells, in Row row)
     {
+        var commentary = cells.Text("Commentary");
+        return new MetricReading(cells.Text("MetricId"), cells.Text("Metric"), cells.Text("Area"), row.Unit, row.Polarity, row.Value, row.DataPeriod, row.Target, row.Baseline)
+        {
+            Commentary = commentary.Length == 0 ? null : commentary,
+        };
+    }
+
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("MetricId");
+
+    public bool Check(CellParser cells, out Row row)
+    {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("MetricId");
-        var name = cells.RequiredText("Metric");
-        var area = cells.RequiredText("Area");
+        cells.CheckRequiredText("MetricId");
+        cells.CheckRequiredText("Metric");
+        cells.CheckRequiredText("Area");
         var unit = ReadUnit(cells);
         var polarity = ReadPolarity(cells);
         var value = cells.Number("Value", required: true);
         var dataPeriod = ReadDataPeriod(cells);
         var target = cells.Number("Target", required: false);
         var baseline = cells.Number("Baseline", required: false);
-        var commentary = cells.Text("Commentary", MaxCommentaryLength);
+        cells.CheckText("Commentary", MaxCommentaryLength);
 
         if (unit == MetricUnit.Percent)
         {
@@ -51,13 +61,11 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 
         if (context.ErrorCount() > errorsBefore || unit is null || polarity is null || value is null)
         {
-            return null;
+            return false;
         }
 
-        return new MetricReading(id, name, area, unit.Value, polarity.Value, value.Value, dataPeriod ?? context.Period, target, baseline)
-        {
-            Commentary = commentary.Length == 0 ? null : commentary,
-        };
+        row = new Row(unit.Value, polarity.Value, value.Value, dataPeriod ?? context.Period, target, baseline);
+        return true;
     }
 
     public static string Symbol(MetricUnit unit) => unit switch
@@ -82,10 +90,9 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 
     private static MetricUnit? ReadUnit(CellParser cells)
     {
-        var text = cells.RawText("Unit");
-        if (text.Length == 0)
+        if (cells.IsBlank("Unit"))
         {
-            cells.RequiredText("Unit");
+            cells.CheckRequiredText("Unit");
             return null;
         }
 
@@ -101,7 +108,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
         };
         if (unit is null)
         {
-            cells.Error("Unit", text, IssueCode.BadChoice, "The unit must be one of: %, count, weeks, days, number, £.");
+            cells.Error("Unit", cells.RawText("Unit"), IssueCode.BadChoice, "The unit must be one of: %, count, weeks, days, number, £.");
         }
 
         return unit;
@@ -109,10 +116,9 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 
     private static Polarity? ReadPolarity(CellParser cells)
     {
-        var text = cells.RawText("Polarity");
-        if (text.Length == 0)
+        if (cells.IsBlank("Polarity"))
         {
-            cells.RequiredText("Polarity");
+            cells.CheckRequiredText("Polarity");
             return null;
         }
 
@@ -127,7 +133,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
             return Polarity.Lower;
         }
 
-        cells.Error("Polarity", text, IssueCode.BadChoice, "Say which way is better: 'higher' (Higher is better) or 'lower' (Lower is better).");
+        cells.Error("Polarity", cells.RawText("Polarity"), IssueCode.BadChoice, "Say which way is better: 'higher' (Higher is better) or 'lower' (Lower is better).");
         return null;
     }
 
@@ -149,4 +155,7 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricR
 
         return period;
     }
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(MetricUnit Unit, Polarity Polarity, decimal Value, ReportingPeriod DataPeriod, decimal? Target, decimal? Baseline);
 }

@@ -3,7 +3,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Metrics;
 
 /// <summary>The targets drop (docs/data-contract-board-business.md): a metric's target from a month on, its trajectory.</summary>
-internal sealed class TargetSchema(DropContext context) : IDatasetSchema<MetricTarget>
+internal sealed class TargetSchema(DropContext context) : IDatasetSchema<TargetSchema.Row, MetricTarget>
 {
     public static readonly IReadOnlyList<ColumnSpec> Spec =
     [
@@ -17,19 +17,31 @@ internal sealed class TargetSchema(DropContext context) : IDatasetSchema<MetricT
     public string IdColumn => "MetricId";
 
     /// <summary>A metric has one target per month: the pair is the row's identity.</summary>
-    public string IdOf(MetricTarget record) => $"{record.MetricId} {record.Period}";
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => $"{cells.TextSpan("MetricId")} {row.Period}";
 
-    public MetricTarget? Read(CellParser cells)
+    public MetricTarget Build(CellParser cells, in Row row) => new(cells.Text("MetricId"), row.Period, row.Target);
+
+    public bool Check(CellParser cells, out Row row)
     {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("MetricId");
+        cells.CheckRequiredText("MetricId");
         var period = PeriodCell.Read(cells, "Period", "Write the month the target applies from as yyyy-MM, for example 2025-04.");
         if (period is null && cells.RawText("Period").Length == 0 && cells.RawCell("Period").IsBlank)
         {
-            cells.RequiredText("Period");
+            cells.CheckRequiredText("Period");
         }
 
         var target = cells.Number("Target", required: true);
-        return context.ErrorCount() > errorsBefore || period is null || target is null ? null : new MetricTarget(id, period.Value, target.Value);
+        if (context.ErrorCount() > errorsBefore || period is null || target is null)
+        {
+            return false;
+        }
+
+        row = new Row(period.Value, target.Value);
+        return true;
     }
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(Periods.ReportingPeriod Period, decimal Target);
 }

@@ -3,7 +3,7 @@ using SendFunctions.Core.Ingestion;
 namespace SendFunctions.Core.Milestones;
 
 /// <summary>The milestones drop (DATA-CONTRACT.md section 3) and the checks on each row.</summary>
-internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Milestone>
+internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<MilestoneSchema.Row, Milestone>
 {
     public const int MaxIdLength = 32;
     public const int MaxTitleLength = 2000;
@@ -27,21 +27,25 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
 
     public string IdColumn => "MilestoneId";
 
-    public string IdOf(Milestone record) => record.Id;
+    public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("MilestoneId");
 
-    public Milestone? Read(CellParser cells)
+    public Milestone Build(CellParser cells, in Row row) =>
+        new(cells.Text("MilestoneId"), cells.Text("Workstream"), cells.Text("Milestone"), cells.Text("Owner"), row.Due, row.Revised, row.Completed, row.Status, row.AtRisk, cells.Text("Commentary"));
+
+    public bool Check(CellParser cells, out Row row)
     {
+        row = default;
         var errorsBefore = context.ErrorCount();
-        var id = cells.RequiredText("MilestoneId", MaxIdLength);
-        var workstream = cells.RequiredText("Workstream");
-        var title = cells.RequiredText("Milestone", MaxTitleLength);
-        var owner = cells.RequiredText("Owner");
+        cells.CheckRequiredText("MilestoneId", MaxIdLength);
+        cells.CheckRequiredText("Workstream");
+        cells.CheckRequiredText("Milestone", MaxTitleLength);
+        cells.CheckRequiredText("Owner");
         var due = cells.Date("DueDate", required: true);
         var revised = cells.Date("RevisedDueDate", required: false);
         var completed = cells.Date("CompletedDate", required: false);
         var status = ReadStatus(cells);
         var atRisk = cells.Boolean("AtRisk");
-        var commentary = cells.Text("Commentary", MaxCommentaryLength);
+        var commentary = cells.CheckText("Commentary", MaxCommentaryLength);
 
         if (completed is { } done && done > context.Period.AsOf)
         {
@@ -69,18 +73,23 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
 
         if (context.ErrorCount() > errorsBefore || due is null)
         {
-            return null;
+            return false;
         }
 
-        var milestone = new Milestone(id, workstream, title, owner, due.Value, revised, completed, status, atRisk, commentary);
-        var assessment = MilestoneRules.Assess(milestone, context.Period.AsOf, context.Deadline);
-        if (commentary.Length == 0 && assessment.Status is MilestoneStatus.Delayed or MilestoneStatus.AtRisk)
+        row = new Row(due.Value, revised, completed, status, atRisk);
+        if (commentary == 0)
         {
-            cells.Warning("Commentary", string.Empty, IssueCode.NoCommentary,
-                $"This milestone is {MilestoneRules.Describe(assessment.Status)} but has no commentary. Add a short update saying why and what happens next; the Board will ask.");
+            // The status is assessed from the dates and flags alone: the text is not made for it.
+            var assessed = new Milestone(string.Empty, string.Empty, string.Empty, string.Empty, row.Due, revised, completed, status, atRisk, string.Empty);
+            var assessment = MilestoneRules.Assess(assessed, context.Period.AsOf, context.Deadline);
+            if (assessment.Status is MilestoneStatus.Delayed or MilestoneStatus.AtRisk)
+            {
+                cells.Warning("Commentary", string.Empty, IssueCode.NoCommentary,
+                    $"This milestone is {MilestoneRules.Describe(assessment.Status)} but has no commentary. Add a short update saying why and what happens next; the Board will ask.");
+            }
         }
 
-        return milestone;
+        return true;
     }
 
     private static ReportedStatus? ReadStatus(CellParser cells)
@@ -108,4 +117,7 @@ internal sealed class MilestoneSchema(DropContext context) : IDatasetSchema<Mile
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A checked row's values, which its record is made from.</summary>
+    internal readonly record struct Row(DateOnly Due, DateOnly? Revised, DateOnly? Completed, ReportedStatus? Status, bool AtRisk);
 }
