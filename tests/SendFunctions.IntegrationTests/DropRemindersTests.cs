@@ -165,5 +165,6 @@ public sealed class DropRemindersTests(HostFixture host)
         host.Queues,
         host.Tables,
         new ProgrammeClock(clock, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")),
-        NullLogger<DropReminders>.Instance);
+        NullLogger<DropReminders>.Instance,
+        host.Service<SendFunctions.Recovery.InFlightWork>());
 }

@@ -81,6 +81,23 @@ public sealed class InFlightRecoveryTests(HostFixture host)
         Assert.Single(host.SendGrid.To(owner));
     }
 
+    [Fact]
+    public async Task QueueAsync_ReportRequest_RecordedUnderTheRunIdItsWorkerUses_SoOneRowEndsSettled()
+    {
+        var period = ReportingPeriod.Parse("2038-03");
+        await UploadMilestonesAsync(period);
+        var queue = host.Queues.GetQueueClient(ReportRequest.QueueName);
+        await queue.CreateIfNotExistsAsync();
+
+        await host.Service<SendFunctions.Recovery.InFlightWork>().QueueAsync(queue, period.ToString(), nameof(GenerateReports), new ReportRequest(period, [ReportKind.Exceptions]).ToJson(), CancellationToken.None);
+
+        await WaitForSettledRunsAsync(period, nameof(GenerateReports), 1);
+        var rows = Runs().Query<RunRow>(r => r.PartitionKey == period.ToString() && r.Function == nameof(GenerateReports)).ToList();
+        var row = Assert.Single(rows); // the queued record was replaced by the worker's own row, not left beside it to be "recovered"
+        Assert.Equal(RunOutcome.Succeeded, row.Outcome);
+        Assert.Null(row.Request);
+    }
+
     /// <summary>
     /// Queues the request hidden for the SDK's 10 minutes (as a taken message is) and writes what its worker wrote before it
     /// died: the <c>Running</c> row, with a lease that has run out. Returns the message id.

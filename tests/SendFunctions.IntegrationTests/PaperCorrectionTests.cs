@@ -214,7 +214,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
     private CommitteeCalendar Calendar(FakeTimeProvider clock) => new(
         host.Blobs, host.Queues, host.Tables, host.Delivery(clock), new ProgrammeClock(clock, London),
         Options.Create(new SignOffOptions { Key = Convert.ToBase64String(HostFixture.SignOffKey), PublicUrl = host.WebhookUrl.GetLeftPart(UriPartial.Authority) }),
-        NullLogger<CommitteeCalendar>.Instance);
+        NullLogger<CommitteeCalendar>.Instance, host.Service<SendFunctions.Recovery.InFlightWork>());
 
     private async Task<ReportManifest> VersionAsync(Func<ReportManifest, bool> wanted) =>
         await Eventually.GetAsync(

@@ -27,7 +27,7 @@ namespace SendFunctions.CommitteeCycle;
 /// table, delivery ledger), so a repeat run changes nothing. Distribution follows the sign-off itself (<see cref="SignOffStore"/>).
 /// </summary>
 public sealed class CommitteeCalendar(
-    BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, MailDelivery delivery, ProgrammeClock clock, IOptions<SignOffOptions> options, ILogger<CommitteeCalendar> log)
+    BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, MailDelivery delivery, ProgrammeClock clock, IOptions<SignOffOptions> options, ILogger<CommitteeCalendar> log, Recovery.InFlightWork work)
 {
     [FunctionName(nameof(CommitteeCalendar))]
     [Singleton]
@@ -110,7 +110,7 @@ public sealed class CommitteeCalendar(
 
         var queue = queues.GetQueueClient(ReportRequest.QueueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-        await queue.SendMessageAsync(new ReportRequest(paper.Period, [paper.Report], new PaperCover(paper.Periods, paper.Meeting)).ToJson(), ct);
+        await work.QueueAsync(queue, paper.Period.ToString(), nameof(Reporting.GenerateReports), new ReportRequest(paper.Period, [paper.Report], new PaperCover(paper.Periods, paper.Meeting)).ToJson(), ct);
         try
         {
             await ledger.AddEntityAsync(new TableEntity(paper.Period.ToString(), key) { ["At"] = clock.UtcNow }, ct);

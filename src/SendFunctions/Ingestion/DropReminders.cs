@@ -19,7 +19,7 @@ namespace SendFunctions.Ingestion;
 /// day, escalate after it. Each email is queued on <c>owner-emails</c>, keyed by dataset and day, so a second run on one
 /// day sends nothing more and a failed send is retried by the queue.
 /// </summary>
-public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<DropReminders> log)
+public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<DropReminders> log, Recovery.InFlightWork work)
 {
     [FunctionName(nameof(DropReminders))]
     public async Task Run([TimerTrigger("%DropRemindersSchedule%")] TimerInfo timer, CancellationToken ct)
@@ -45,7 +45,7 @@ public sealed class DropReminders(BlobServiceClient blobs, QueueServiceClient qu
             var reminder = planned.Kind == ReminderKind.Reminder && config.DatasetFor(planned.Datasets[0]) is { } settings
                 ? ReminderTemplate.Attach(planned, (await ReturnTemplates.BuildAsync(blobs, planned.Datasets[0], planned.Period, ReturnsDue.DueDate(planned.Period, settings, calendar), ct)).Workbook)
                 : planned;
-            await OwnerMail.QueueAsync(blobs, queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct);
+            await OwnerMail.QueueAsync(blobs, queues, OwnerEmailRequest.For(reminder.Period, reminder.KeyFor(today), reminder.Message), ct, work);
             queued++;
         }
 

@@ -133,9 +133,12 @@ public sealed class RunRow : ITableEntity
             $"Ingest failed and will be tried again on the next sweep: {detail}", started, finished);
     }
 
-    public static string ReportsRunId(string messageId) => $"GenerateReports-{messageId}";
+    /// <summary>A queue worker's run id: its function and the message's id (the same for every delivery of that message).</summary>
+    public static string WorkRunId(string function, string messageId) => $"{function}-{messageId}";
 
-    public static string MailedRunId(string messageId, string function) => $"{function}-{messageId}";
+    public static string ReportsRunId(string messageId) => WorkRunId("GenerateReports", messageId);
+
+    public static string MailedRunId(string messageId, string function) => WorkRunId(function, messageId);
 
     public static RunRow ReportsGenerated(string? period, string messageId, bool generated, string message, string detail, int papers, DateTimeOffset started, DateTimeOffset finished)
     {

@@ -38,6 +38,18 @@ public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, I
         }
     }
 
+    /// <summary>
+    /// Queues a request for <paramref name="function"/> and records it as queued (<see cref="QueuedAsync"/>) under the run
+    /// id its worker will use, so that a message an instance takes and dies before starting is copied after the grace.
+    /// </summary>
+    public async Task QueueAsync(Azure.Storage.Queues.QueueClient queue, string partition, string function, string request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(request);
+        var sent = await queue.SendMessageAsync(request, ct);
+        await QueuedAsync(partition, RunRow.WorkRunId(function, sent.Value.MessageId), function, request, queue.Name, request, ct);
+    }
+
     /// <summary>Writes the run's <c>Running</c> row and starts renewing its lease; finish with <see cref="InFlight.FinishAsync"/>.</summary>
     public async Task<InFlight> StartAsync(string partition, string runId, string function, string subject, string queue, string request, CancellationToken ct)
     {

@@ -93,7 +93,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
                 continue;
             }
 
-            await emails.SendMessageAsync(new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention, Covers: request.Cover?.Months).ToJson(), ct);
+            await work.QueueAsync(emails, manifest.Paper.Period.ToString(), nameof(Mailing.SendReports), new EmailRequest(manifest.Paper, paper.FileName, paper.Title, highlights, attention, Covers: request.Cover?.Months).ToJson(), ct);
             papers.Add(new PaperOutcome(kind, manifest.Version, created, manifest.DocumentBlob));
         }
 

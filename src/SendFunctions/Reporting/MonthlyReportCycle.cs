@@ -16,7 +16,7 @@ namespace SendFunctions.Reporting;
 /// every paper of a kind without a committee calendar (<see cref="MonthlyPapers"/>; committee papers follow their calendar),
 /// and none once the programme has ended.
 /// </summary>
-public sealed class MonthlyReportCycle(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<MonthlyReportCycle> log)
+public sealed class MonthlyReportCycle(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, ProgrammeClock clock, ILogger<MonthlyReportCycle> log, Recovery.InFlightWork work)
 {
     [FunctionName(nameof(MonthlyReportCycle))]
     public async Task Run([TimerTrigger("%MonthlyReportSchedule%")] TimerInfo timer, CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class MonthlyReportCycle(BlobServiceClient blobs, QueueServiceClie
 
         var queue = queues.GetQueueClient(ReportRequest.QueueName);
         await queue.CreateIfNotExistsAsync(cancellationToken: ct);
-        await queue.SendMessageAsync(new ReportRequest(period, kinds).ToJson(), ct);
+        await work.QueueAsync(queue, period.ToString(), nameof(GenerateReports), new ReportRequest(period, kinds).ToJson(), ct);
         Log.CycleRequested(log, period);
         await RunLedger.RecordAsync(tables, RunRow.CycleRequested(period.ToString(), today, kinds.Count == 0 ? $"requested every paper for {period}" : $"requested {string.Join(", ", kinds.Select(k => k.ToSlug()))} for {period}", clock.UtcNow), log, ct);
     }
