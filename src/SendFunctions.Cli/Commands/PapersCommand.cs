@@ -5,6 +5,7 @@ using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
+using SendFunctions.Operations;
 using SendFunctions.Reporting;
 
 namespace SendFunctions.Cli.Commands;
@@ -88,13 +89,7 @@ internal static class PapersCommand
     /// <summary>The kinds with a committee calendar in the account's reporting.json: their papers go out only once signed off.</summary>
     private static async Task<IReadOnlySet<ReportKind>> SignedOffKindsAsync(BlobServiceClient blobs, CancellationToken ct)
     {
-        var blob = blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob);
-        if (!await blob.ExistsAsync(ct))
-        {
-            return new HashSet<ReportKind>();
-        }
-
-        var config = SendFunctions.Core.Configuration.ReportingConfig.Parse((await blob.DownloadContentAsync(ct)).Value.Content.ToMemory().Span).Config;
+        var config = (await ProgrammeConfigStore.ReadAsync(blobs, ct)).Config;
         return config is null ? new HashSet<ReportKind>() : SendFunctions.Core.Calendar.ReportCalendar.Resolve(config).Calendars.Select(c => c.Kind).ToHashSet();
     }
 }

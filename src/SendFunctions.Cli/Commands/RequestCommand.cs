@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Azure;
-using Azure.Storage.Blobs;
 using SendFunctions.Core.Calendar;
-using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
-using SendFunctions.Core.Storage;
+using SendFunctions.Operations;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -52,7 +49,7 @@ internal static class RequestCommand
                 return SendfxApp.Usage;
             }
 
-            var (requests, problem) = PaperRequests.For(await ConfigAsync(clients.Blobs, ct), month, kinds, months, day);
+            var (requests, problem) = PaperRequests.For((await ProgrammeConfigStore.ReadAsync(clients.Blobs, ct)).Config, month, kinds, months, day);
             if (problem is not null)
             {
                 await error.WriteLineAsync(problem);
@@ -72,19 +69,6 @@ internal static class RequestCommand
         return command;
     }
 
-    /// <summary>The account's reporting.json, for its calendars; null when it has none or it does not parse (the host reports that).</summary>
-    private static async Task<ReportingConfig?> ConfigAsync(BlobServiceClient blobs, CancellationToken ct)
-    {
-        try
-        {
-            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
-            return ReportingConfig.Parse(content.Value.Content.ToMemory().Span).Config;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
 
     private static bool TryMonths(string? text, out IReadOnlyList<ReportingPeriod>? months)
     {

@@ -4,9 +4,9 @@ using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reminders;
-using SendFunctions.Core.Storage;
 using SendFunctions.Core.Templates;
 using SendFunctions.Ingestion;
+using SendFunctions.Operations;
 
 namespace SendFunctions.Cli.Commands;
 
@@ -53,7 +53,7 @@ internal static class TemplateCommand
             {
                 return await storage.RunAsync(result, error, async clients =>
                 {
-                    var programme = result.GetValue(config) is { } file ? ReadConfig(file, error) : await AccountConfigAsync(clients, ct);
+                    var programme = result.GetValue(config) is { } file ? ReadConfig(file, error) : (await ProgrammeConfigStore.ReadAsync(clients.Blobs, ct)).Config;
                     var (workbook, carried) = await ReturnTemplates.BuildAsync(clients.Blobs, set, month, DueOf(programme, set, month), ct);
                     return await SaveAsync(target, workbook, set, month, carried is { } from ? (from, "the account's curated data") : null, output, ct);
                 });
@@ -140,12 +140,6 @@ internal static class TemplateCommand
         }
 
         return parsed.Config;
-    }
-
-    private static async Task<ReportingConfig?> AccountConfigAsync(StorageClients clients, CancellationToken ct)
-    {
-        var blob = clients.Blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob);
-        return await blob.ExistsAsync(ct) ? ReportingConfig.Parse((await blob.DownloadContentAsync(ct)).Value.Content.ToMemory().Span).Config : null;
     }
 
     /// <summary>The configured working day of the next month, when reporting.json names the dataset.</summary>

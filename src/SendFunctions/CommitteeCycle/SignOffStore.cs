@@ -3,10 +3,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using SendFunctions.Core.Calendar;
-using SendFunctions.Core.Configuration;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
+using SendFunctions.Operations;
 using SendFunctions.Reporting;
 
 namespace SendFunctions.CommitteeCycle;
@@ -136,19 +136,9 @@ public static class SignOffStore
     }
 
     /// <summary><c>reports.{kind}.calendar.reissueOnCorrection</c> in the account's reporting.json; false when it cannot be read.</summary>
-    private static async Task<bool> ReissueOnCorrectionAsync(BlobServiceClient blobs, ReportKind kind, CancellationToken ct)
-    {
-        try
-        {
-            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
-            return ReportingConfig.Parse(content.Value.Content.ToMemory().Span).Config is { } config
-                && ReportCalendar.Resolve(config).Calendars.FirstOrDefault(c => c.Kind == kind) is { ReissueOnCorrection: true };
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> ReissueOnCorrectionAsync(BlobServiceClient blobs, ReportKind kind, CancellationToken ct) =>
+        (await ProgrammeConfigStore.ReadAsync(blobs, ct)).Config is { } config
+        && ReportCalendar.Resolve(config).Calendars.FirstOrDefault(c => c.Kind == kind) is { ReissueOnCorrection: true };
 
     /// <summary>Queues a signed-off version for its distribution list (sent once: the delivery ledger's key is the version's).</summary>
     public static async Task DistributeAsync(QueueServiceClient queues, ReportManifest manifest, CancellationToken ct)

@@ -13,26 +13,32 @@ namespace SendFunctions.Operations;
 /// </summary>
 internal static class ProgrammeConfigStore
 {
+    /// <summary>Reads and parses the file, logging each problem as a warning (the host).</summary>
     public static async Task<LoadedConfig> LoadAsync(BlobServiceClient blobs, ILogger log, CancellationToken ct)
     {
-        LoadedConfig loaded;
-        try
-        {
-            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
-            var bytes = content.Value.Content.ToMemory().Span;
-            loaded = new LoadedConfig(ReportingConfig.Parse(bytes), ReportManifest.Sha256(bytes));
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            loaded = new LoadedConfig(new ConfigResult(null, [$"There is no {StorageLayout.Config}/{StorageLayout.ConfigBlob}: upload the programme configuration."]), null);
-        }
-
+        var loaded = await ReadAsync(blobs, ct);
         foreach (var problem in loaded.Problems)
         {
             Log.ConfigProblem(log, problem);
         }
 
         return loaded;
+    }
+
+    /// <summary>Reads and parses the file; its problems are in the result, not logged (sendfx, and host code that only needs a setting).</summary>
+    public static async Task<LoadedConfig> ReadAsync(BlobServiceClient blobs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        try
+        {
+            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(ct);
+            var bytes = content.Value.Content.ToMemory().Span;
+            return new LoadedConfig(ReportingConfig.Parse(bytes), ReportManifest.Sha256(bytes));
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new LoadedConfig(new ConfigResult(null, [$"There is no {StorageLayout.Config}/{StorageLayout.ConfigBlob}: upload the programme configuration."]), null);
+        }
     }
 }
 
