@@ -33,6 +33,18 @@ internal sealed partial class StorageAccount
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
     }
 
+    /// <summary>The three clients' options: <see cref="Retry"/> each, queue messages Base64 as the host reads them.</summary>
+    private static (BlobClientOptions Blobs, QueueClientOptions Queues, TableClientOptions Tables) ClientOptions()
+    {
+        var blobs = new BlobClientOptions();
+        var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var tables = new TableClientOptions();
+        Retry(blobs);
+        Retry(queues);
+        Retry(tables);
+        return (blobs, queues, tables);
+    }
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -86,12 +98,7 @@ internal sealed partial class StorageAccount
 
         try
         {
-            var blobs = new BlobClientOptions();
-            var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            var tables = new TableClientOptions();
-            Retry(blobs);
-            Retry(queues);
-            Retry(tables);
+            var (blobs, queues, tables) = ClientOptions();
             return (new StorageClients(new BlobServiceClient(cs, blobs), new QueueServiceClient(cs, queues), new TableServiceClient(cs, tables)), null);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
@@ -104,12 +111,7 @@ internal sealed partial class StorageAccount
     /// <summary>https://NAME.{blob,queue,table}.core.windows.net with a token credential.</summary>
     internal static StorageClients ForAccount(string account, TokenCredential credential)
     {
-        var blobs = new BlobClientOptions();
-        var queues = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        var tables = new TableClientOptions();
-        Retry(blobs);
-        Retry(queues);
-        Retry(tables);
+        var (blobs, queues, tables) = ClientOptions();
         return new StorageClients(
             new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential, blobs),
             new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, queues),
