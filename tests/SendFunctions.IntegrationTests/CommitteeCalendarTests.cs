@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -30,7 +29,7 @@ public sealed class CommitteeCalendarTests(HostFixture host) : IClassFixture<Hos
     [Fact]
     public async Task Cycle_DraftSignerReminderApprovalByLinkAndByCli_DistributesEachOnce()
     {
-        await UploadSamplesAsync();
+        await host.UploadSampleDropsAsync();
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
         var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "config", "reporting.json")))!;
         config["reports"]!["hwb-board"]!["calendar"]!["meetings"] = new JsonArray("2025-01-16", "2025-03-13");
@@ -134,30 +133,5 @@ public sealed class CommitteeCalendarTests(HostFixture host) : IClassFixture<Hos
         using var error = new StringWriter();
         var code = await SendfxApp.RunAsync([.. args, "--connection", host.ConnectionString], output, error);
         return (code, output.ToString(), error.ToString());
-    }
-
-    private async Task UploadSamplesAsync()
-    {
-        var root = Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops");
-        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var existing = host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name);
-            if (await existing.ExistsAsync())
-            {
-                continue;
-            }
-
-            var uploaded = (await existing.UploadAsync(new BinaryData(await File.ReadAllBytesAsync(file)), overwrite: true)).Value;
-            await WaitForIngestAsync(name, uploaded);
-        }
-    }
-
-    private async Task WaitForIngestAsync(string name, BlobContentInfo uploaded)
-    {
-        var drop = DropPath.Parse(name).Drop!;
-        var rowKey = $"IngestDrop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}";
-        var runs = host.Tables.GetTableClient(StorageLayout.RunsTable);
-        await Eventually.GetAsync(async () => (await runs.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(drop.Period.ToString(), rowKey)).HasValue ? (object)true : null, $"the ingest of {name}");
     }
 }

@@ -57,7 +57,7 @@ public sealed class GenerateReportsTests(HostFixture host)
         var milestones = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "milestones.csv"));
         await Eventually.PastTheSecondOfAsync((await host.Blobs.GetBlobContainerClient("drops").GetBlobClient("2025-01/milestones.csv").GetPropertiesAsync()).Value.LastModified);
         var upload = await UploadAsync("2025-01/milestones.csv", Encoding.UTF8.GetBytes(milestones.Replace("Launch planned for September.", "Launch confirmed for September.", StringComparison.Ordinal)));
-        await WaitForIngestAsync("2025-01/milestones.csv", upload);
+        await host.WaitForIngestAsync("2025-01/milestones.csv", upload);
         var third = await RequestAndWaitAsync("""{"period":"2025-01","reports":["hwb-board"]}""");
         Assert.Contains("hwb-board v2 created", third.GetString("Detail"), StringComparison.Ordinal);
         Assert.Equal(paper, (await reports.GetBlobClient("2025-01/hwb-board/v1/2025-01-hwb-board.docx").DownloadContentAsync()).Value.Content.ToArray());
@@ -100,18 +100,7 @@ public sealed class GenerateReportsTests(HostFixture host)
     private async Task UploadSamplesAsync()
     {
         await UploadConfigAsync();
-        var root = Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops");
-        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var existing = host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name);
-            if (await existing.ExistsAsync())
-            {
-                continue;
-            }
-
-            await WaitForIngestAsync(name, await UploadAsync(name, await File.ReadAllBytesAsync(file)));
-        }
+        await host.UploadSampleDropsAsync();
     }
 
     private Task UploadConfigAsync() =>
@@ -119,13 +108,6 @@ public sealed class GenerateReportsTests(HostFixture host)
 
     private async Task<BlobContentInfo> UploadAsync(string name, byte[] content) =>
         (await host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value;
-
-    private async Task WaitForIngestAsync(string name, BlobContentInfo uploaded)
-    {
-        var drop = DropPath.Parse(name).Drop!;
-        var rowKey = $"IngestDrop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}";
-        await Eventually.GetAsync(() => FindAsync(drop.Period.ToString(), rowKey), $"the ingest of {name}");
-    }
 
     private async Task<TableEntity> RequestAndWaitAsync(string json, string? partition = null)
     {

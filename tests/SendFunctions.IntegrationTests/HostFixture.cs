@@ -114,6 +114,33 @@ public sealed class HostFixture : IAsyncLifetime
         await config.GetBlobClient("reporting.json").UploadAsync(new BinaryData(content), overwrite: true);
     }
 
+    /// <summary>Uploads each sample drop (samples/drops) the drops container does not hold yet, as an owner would, and waits for its ingest.</summary>
+    public async Task UploadSampleDropsAsync()
+    {
+        var root = Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops");
+        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var blob = Blobs.GetBlobContainerClient(Core.Storage.StorageLayout.Drops).GetBlobClient(name);
+            if (await blob.ExistsAsync())
+            {
+                continue;
+            }
+
+            var uploaded = (await blob.UploadAsync(new BinaryData(await File.ReadAllBytesAsync(file)), overwrite: true)).Value;
+            await WaitForIngestAsync(name, uploaded);
+        }
+    }
+
+    /// <summary>Waits until the host has recorded the ingest run of this upload of <c>drops/{name}</c>.</summary>
+    public async Task WaitForIngestAsync(string name, Azure.Storage.Blobs.Models.BlobContentInfo uploaded)
+    {
+        ArgumentNullException.ThrowIfNull(uploaded);
+        var (partition, rowKey) = Operations.RunRow.IngestKey(name, uploaded.LastModified, uploaded.ETag.ToString());
+        var runs = Tables.GetTableClient(Core.Storage.StorageLayout.RunsTable);
+        await Eventually.GetAsync(async () => (await runs.GetEntityIfExistsAsync<TableEntity>(partition, rowKey)).HasValue ? (object)true : null, $"the ingest of {name}");
+    }
+
     /// <summary>The host's key for approve links (SignOff:Key).</summary>
     public static byte[] SignOffKey { get; } = System.Text.Encoding.UTF8.GetBytes("integration tests' sign-off key, 32+ bytes");
 

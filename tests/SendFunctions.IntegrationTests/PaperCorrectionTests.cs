@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +9,6 @@ using SendFunctions.Cli;
 using SendFunctions.CommitteeCycle;
 using SendFunctions.Core.Calendar;
 using SendFunctions.Core.Configuration;
-using SendFunctions.Core.Ingestion;
 using SendFunctions.Core.Mail;
 using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reminders;
@@ -40,7 +38,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
     [Fact]
     public async Task Correction_AfterSignOff_RevisedDraftSignedOffAgain_ReissuedOnlyWhenConfigured()
     {
-        await UploadSamplesAsync();
+        await host.UploadSampleDropsAsync();
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
         var decisions = await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops", "2025-01", "decisions.csv"));
         try
@@ -160,7 +158,7 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
     [Fact]
     public async Task Request_CalendarKind_AsksForTheMonthsAndMeetingTheTimerWould()
     {
-        await UploadSamplesAsync();
+        await host.UploadSampleDropsAsync();
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
         try
         {
@@ -254,34 +252,9 @@ public sealed partial class PaperCorrectionTests(HostFixture host)
     /// <summary>A new accepted upload of January's decision log, waited for until the host has ingested it.</summary>
     private async Task CorrectAsync(string csv)
     {
-        await Task.Delay(TimeSpan.FromSeconds(1.1)); // Azurite keeps whole seconds: each upload gets its own
         var blob = host.Blobs.GetBlobContainerClient("drops").GetBlobClient("2025-01/decisions.csv");
+        await Eventually.PastTheSecondOfAsync((await blob.GetPropertiesAsync()).Value.LastModified); // Azurite keeps whole seconds: each upload gets its own
         var uploaded = (await blob.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(csv)), overwrite: true)).Value;
-        await WaitForIngestAsync("2025-01/decisions.csv", uploaded);
-    }
-
-    private async Task UploadSamplesAsync()
-    {
-        var root = Path.Combine(AzuriteFixture.RepositoryRoot(), "samples", "drops");
-        foreach (var file in Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var existing = host.Blobs.GetBlobContainerClient("drops").GetBlobClient(name);
-            if (await existing.ExistsAsync())
-            {
-                continue;
-            }
-
-            var uploaded = (await existing.UploadAsync(new BinaryData(await File.ReadAllBytesAsync(file)), overwrite: true)).Value;
-            await WaitForIngestAsync(name, uploaded);
-        }
-    }
-
-    private async Task WaitForIngestAsync(string name, BlobContentInfo uploaded)
-    {
-        var drop = DropPath.Parse(name).Drop!;
-        var rowKey = $"IngestDrop-{drop.Dataset.ToSlug()}-{StorageLayout.Stamp(uploaded.LastModified, uploaded.ETag.ToString())}";
-        var runs = host.Tables.GetTableClient(StorageLayout.RunsTable);
-        await Eventually.GetAsync(async () => (await runs.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(drop.Period.ToString(), rowKey)).HasValue ? (object)true : null, $"the ingest of {name}");
+        await host.WaitForIngestAsync("2025-01/decisions.csv", uploaded);
     }
 }
