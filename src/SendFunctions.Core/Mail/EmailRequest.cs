@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SendFunctions.Core.Reports;
 using SendFunctions.Core.Serialization;
 using SendFunctions.Core.Storage;
 
@@ -34,9 +33,7 @@ public sealed record EmailRequest(
 
     /// <summary>The delivery ledger's row for this request (partition: the period): one per paper version and distribution list, and per deliberate resend.</summary>
     [JsonIgnore]
-    public string DeliveryKey => Resend is null
-        ? $"{Paper.Kind.ToSlug()}-v{Paper.Version}-distribution"
-        : $"{Paper.Kind.ToSlug()}-v{Paper.Version}-resend-{Resend}";
+    public string DeliveryKey => Resend is null ? Paper.DistributionKey : Paper.ResendKey(Resend);
 
     /// <summary>"January 2025", or the months the paper covers ("November and December 2024").</summary>
     [JsonIgnore]

@@ -166,6 +166,37 @@ public readonly record struct PaperVersion(ReportingPeriod Period, ReportKind Ki
 
     public PaperVersion Next() => this with { Version = Version + 1 };
 
+    /// <summary>The delivery ledger's row for this version's distribution to its list (partition: the period): "hwb-board-v2-distribution".</summary>
+    public string DistributionKey => $"{DeliveryStem}{DistributionSuffix}";
+
+    /// <summary>The delivery ledger's row for a deliberate resend of this version, made at <paramref name="resend"/>.</summary>
+    public string ResendKey(string resend) => $"{DeliveryStem}-resend-{resend}";
+
+    private const string DistributionSuffix = "-distribution";
+
+    private string DeliveryStem => $"{Kind.ToSlug()}-v{Version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The version a delivery row of <see cref="DistributionKey"/> distributed; false for a resend, an owner email or anything else.</summary>
+    public static bool TryParseDistribution(string partition, string rowKey, out PaperVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        version = default;
+        if (!rowKey.EndsWith(DistributionSuffix, StringComparison.Ordinal) || !ReportingPeriod.TryParse(partition, out var period))
+        {
+            return false;
+        }
+
+        var name = rowKey[..^DistributionSuffix.Length];
+        var at = name.LastIndexOf("-v", StringComparison.Ordinal);
+        if (at <= 0 || !int.TryParse(name.AsSpan(at + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !ReportKinds.TryParse(name[..at], out var kind))
+        {
+            return false;
+        }
+
+        version = new PaperVersion(period, kind, number);
+        return true;
+    }
+
     public override string ToString() => $"{Period} {Kind.ToSlug()} v{Version.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Parses a blob name in the reports container: the version it belongs to and the file's name within it.</summary>

@@ -58,8 +58,7 @@ internal static class PaperRevisions
                 continue;
             }
 
-            var key = $"{earlier.Kind.ToSlug()}-v{version}-distribution";
-            var row = await deliveries.GetEntityIfExistsAsync<DeliveryRow>(earlier.Period.ToString(), key, cancellationToken: ct);
+            var row = await deliveries.GetEntityIfExistsAsync<DeliveryRow>(earlier.Period.ToString(), earlier.DistributionKey, cancellationToken: ct);
             if (!row.HasValue || row.Value!.Status is not (DeliveryStatus.Failed or DeliveryStatus.Poisoned))
             {
                 return true;

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using SendFunctions.Core.Configuration;
-using SendFunctions.Core.Periods;
 using SendFunctions.Core.Reports;
 using SendFunctions.Core.Storage;
 using SendFunctions.Mailing;
@@ -16,8 +15,6 @@ namespace SendFunctions.Reporting;
 /// </summary>
 internal static class DistributedPapers
 {
-    private const string Suffix = "-distribution";
-
     public static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(TableServiceClient tables, BlobServiceClient blobs, ReportingConfig config, TimeZoneInfo zone, CancellationToken ct)
     {
         var table = tables.GetTableClient(StorageLayout.DeliveriesTable);
@@ -26,7 +23,7 @@ internal static class DistributedPapers
         var entries = new List<HistoryEntry>();
         await foreach (var row in table.QueryAsync<DeliveryRow>(cancellationToken: ct))
         {
-            if (row.Status != DeliveryStatus.Sent || !TryParse(row, out var paper) || paper.Kind == ReportKind.Exceptions
+            if (row.Status != DeliveryStatus.Sent || !PaperVersion.TryParseDistribution(row.PartitionKey, row.RowKey, out var paper) || paper.Kind == ReportKind.Exceptions
                 || config.ReportFor(paper.Kind.ToSlug()) is not { } settings)
             {
                 continue;
@@ -42,27 +39,6 @@ internal static class DistributedPapers
         }
 
         return entries;
-    }
-
-    /// <summary>"hwb-board-v2-distribution" in partition "2025-01": that paper version; resends and owner emails are not.</summary>
-    private static bool TryParse(DeliveryRow row, out PaperVersion paper)
-    {
-        paper = default;
-        if (!row.RowKey.EndsWith(Suffix, StringComparison.Ordinal) || !ReportingPeriod.TryParse(row.PartitionKey, out var period))
-        {
-            return false;
-        }
-
-        var name = row.RowKey[..^Suffix.Length];
-        var at = name.LastIndexOf("-v", StringComparison.Ordinal);
-        if (at <= 0 || !int.TryParse(name.AsSpan(at + 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            || !ReportKinds.TryParse(name[..at], out var kind))
-        {
-            return false;
-        }
-
-        paper = new PaperVersion(period, kind, version);
-        return true;
     }
 
     private static async Task<DateOnly?> MeetingOfAsync(BlobContainerClient reports, PaperVersion paper, CancellationToken ct)
