@@ -66,9 +66,11 @@ internal static class ResendCommand
                 }
             }
 
-            var request = new EmailRequest(
-                latest.Paper, latest.Files[0].Name, latest.Title ?? month.ToLongName(), latest.Highlights, latest.Attention,
-                Resend: TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), ResendReason: why, Covers: latest.Covers, Revision: latest.Revision);
+            var request = EmailRequest.For(latest) with
+            {
+                Resend = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+                ResendReason = why,
+            };
             var queue = clients.Queues.GetQueueClient(EmailRequest.QueueName);
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             await queue.SendMessageAsync(request.ToJson(), ct);

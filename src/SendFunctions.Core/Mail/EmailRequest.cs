@@ -27,6 +27,15 @@ public sealed record EmailRequest(
 {
     public const string QueueName = "email-requests";
 
+    /// <summary>The distribution of a stored version, as its manifest records it (title, summary, months covered, revision).</summary>
+    public static EmailRequest For(Reports.ReportManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return new EmailRequest(
+            manifest.Paper, manifest.Files[0].Name, manifest.Title ?? manifest.Period.ToLongName(), manifest.Highlights, manifest.Attention,
+            Covers: manifest.Covers, Revision: manifest.Revision);
+    }
+
     /// <summary>The blob of the paper in the reports container.</summary>
     [JsonIgnore]
     public string DocumentBlob => Paper.DocumentName(FileName);

@@ -46,6 +46,20 @@ public sealed record ReportManifest(
     [JsonIgnore]
     public PaperVersion Paper => new(Period, Report, Version);
 
+    /// <summary>Whether this version is of the calendar paper <paramref name="cover"/> describes: the same months and meeting.</summary>
+    public bool IsOf(PaperCover cover)
+    {
+        ArgumentNullException.ThrowIfNull(cover);
+        return Covers is { } covers && covers.SequenceEqual(cover.Months) && Meeting == cover.Meeting;
+    }
+
+    /// <summary>Whether <paramref name="other"/> is a version of the same paper: the same months (none for a month's paper) and meeting.</summary>
+    public bool IsSamePaperAs(ReportManifest other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Meeting == other.Meeting && (Covers ?? []).SequenceEqual(other.Covers ?? []);
+    }
+
     /// <summary>The paper's document in the reports container.</summary>
     [JsonIgnore]
     public string DocumentBlob => Paper.DocumentName(Files[0].Name);

@@ -60,13 +60,14 @@ public sealed class CommitteeCalendar(
     /// <summary>The paper's latest version, whether it is signed off, and whether the accepted data has changed under it.</summary>
     private async Task<(ReportManifest? Draft, PaperState State)> StateAsync(BlobContainerClient reports, ScheduledPaper paper, CancellationToken ct)
     {
+        var cover = new PaperCover(paper.Periods, paper.Meeting);
         var latest = (await ReportStore.LatestAsync(reports, paper.Period, paper.Report, ct)).Latest;
-        if (latest is null || latest.Findings is { Count: > 0 } || latest.Covers is null || !latest.Covers.SequenceEqual(paper.Periods) || latest.Meeting != paper.Meeting)
+        if (latest is null || latest.Findings is { Count: > 0 } || !latest.IsOf(cover))
         {
             return (null, new PaperState(null, false));
         }
 
-        var now = await PaperRevisions.InputsNowAsync(blobs, paper.Period, new PaperCover(paper.Periods, paper.Meeting), ct);
+        var now = await PaperRevisions.InputsNowAsync(blobs, paper.Period, cover, ct);
         var changed = InputChange.Between(latest.Inputs, now).Count > 0 ? InputChange.KeyOf(now) : null;
         return (latest, new PaperState(latest.Version, await SignOffStore.ReadAsync(reports, latest.Paper, ct) is not null, changed));
     }
@@ -83,7 +84,7 @@ public sealed class CommitteeCalendar(
                 break;
             case CycleStep.SendDraft:
                 var document = (await blobs.GetBlobContainerClient(StorageLayout.Reports).GetBlobClient(draft!.DocumentBlob).DownloadContentAsync(ct)).Value.Content.ToArray();
-                var attachment = new MailAttachment(ReportEmail.AttachmentName(new EmailRequest(draft.Paper, draft.Files[0].Name, draft.Title ?? string.Empty, Covers: draft.Covers), settings), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document);
+                var attachment = new MailAttachment(ReportEmail.AttachmentName(EmailRequest.For(draft), settings), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", document);
                 await SendAsync(paper, key, SignOffEmail.Draft(paper, settings, signer, draft.Version, ApproveUrl(draft.Paper), attachment, draft.Revision), ct);
                 break;
             case CycleStep.RemindSigner:

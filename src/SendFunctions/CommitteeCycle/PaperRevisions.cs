@@ -31,8 +31,7 @@ internal static class PaperRevisions
         {
             var paper = new PaperVersion(period, kind, version);
             if (await SignOffStore.ReadAsync(reports, paper, ct) is { } signOff
-                && await ReportStore.ReadManifestAsync(reports, paper, ct) is { Covers: { } covers } manifest
-                && covers.SequenceEqual(cover.Months) && manifest.Meeting == cover.Meeting)
+                && await ReportStore.ReadManifestAsync(reports, paper, ct) is { } manifest && manifest.IsOf(cover))
             {
                 return (manifest, signOff);
             }

@@ -57,7 +57,7 @@ public static class SignOffStore
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return (await ReportStore.LatestAsync(reports, paper.Period, paper.Kind, ct)).Latest is { } latest && latest.Version > paper.Version
-            && latest.Meeting == manifest.Meeting && (latest.Covers ?? []).SequenceEqual(manifest.Covers ?? [])
+            && latest.IsSamePaperAs(manifest)
             ? latest.Version
             : null;
     }
@@ -147,6 +147,6 @@ public static class SignOffStore
         ArgumentNullException.ThrowIfNull(manifest);
         var emails = queues.GetQueueClient(EmailRequest.QueueName);
         await emails.CreateIfNotExistsAsync(cancellationToken: ct);
-        await emails.SendMessageAsync(new EmailRequest(manifest.Paper, manifest.Files[0].Name, manifest.Title ?? manifest.Period.ToLongName(), manifest.Highlights, manifest.Attention, Covers: manifest.Covers, Revision: manifest.Revision).ToJson(), ct);
+        await emails.SendMessageAsync(EmailRequest.For(manifest).ToJson(), ct);
     }
 }

@@ -34,4 +34,22 @@ public sealed class DistributionKeyTests
         Assert.Equal(Paper.DistributionKey, request.DeliveryKey);
         Assert.Equal("cype-committee-v12-resend-20250203T091500Z", (request with { Resend = "20250203T091500Z" }).DeliveryKey);
     }
+
+    [Fact]
+    public void EmailRequestFor_Manifest_CarriesWhatTheManifestRecords()
+    {
+        var months = new[] { ReportingPeriod.Parse("2024-12"), ReportingPeriod.Parse("2025-01") };
+        var manifest = new ReportManifest(
+            Paper.Period, Paper.Kind, Paper.Version, "f", DateTimeOffset.UnixEpoch, [], "c", new SendFunctions.Core.Status.StatusJson.SummaryJson(1, 0, 1, 0, 0),
+            [new ManifestFile("paper.docx", 1, "s")], Highlights: ["h"], Attention: ["a"], Covers: months, Meeting: new DateOnly(2025, 3, 13));
+
+        var request = EmailRequest.For(manifest);
+
+        Assert.Equal((Paper, "paper.docx", "January 2025"), (request.Paper, request.FileName, request.Title)); // no title recorded: the month
+        Assert.Equal(["h"], request.Highlights!);
+        Assert.Equal(["a"], request.Attention!);
+        Assert.Equal(months, request.Covers!);
+        Assert.Equal(Paper.DistributionKey, request.DeliveryKey);
+        Assert.Equal("Title", EmailRequest.For(manifest with { Title = "Title" }).Title);
+    }
 }
