@@ -51,6 +51,11 @@ public static class ReturnTemplate
         ArgumentNullException.ThrowIfNull(request);
         var layout = TemplateLayout.For(request.Dataset);
         var rows = request.Previous is { } previous ? layout.Carry(previous) : [];
-        TemplateWorkbook.Write(output, layout, rows, TemplateInstructions.Lines(layout, request, rows.Count));
+        using var workbook = new MemoryStream();
+        TemplateWorkbook.Write(workbook, layout, rows, TemplateInstructions.Lines(layout, request, rows.Count));
+
+        // Entries stamped with the month's first day, not the clock: the same request gives the same bytes, so the
+        // template a reminder attaches is the one sendfx template makes.
+        output.Write(Reports.Word.DeterministicZip.Rewrite(workbook.ToArray(), request.Period.FirstDay.ToDateTime(TimeOnly.MinValue)));
     }
 }

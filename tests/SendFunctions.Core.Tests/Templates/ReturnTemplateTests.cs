@@ -115,6 +115,17 @@ public sealed class ReturnTemplateTests
     }
 
     [Fact]
+    public void Write_SameRequest_EntriesStampedWithTheMonthNotTheClock()
+    {
+        var template = SampleReturns.Template(Dataset.Milestones, SampleReturns.Accepted(SampleReturns.January, Dataset.Milestones));
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(template), System.IO.Compression.ZipArchiveMode.Read);
+
+        Assert.All(zip.Entries, e => Assert.Equal(SampleReturns.February.FirstDay.ToDateTime(TimeOnly.MinValue), e.LastWriteTime.DateTime));
+        Assert.Equal(template, SampleReturns.Template(Dataset.Milestones, SampleReturns.Accepted(SampleReturns.January, Dataset.Milestones)));
+    }
+
+    [Fact]
     public void Write_DueDayKnown_InstructionsGiveIt()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(SampleReturns.Template(Dataset.Actions, null, new DateOnly(2025, 3, 5))), false);
