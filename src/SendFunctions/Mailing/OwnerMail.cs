@@ -33,7 +33,7 @@ internal static class OwnerMail
         var sent = await queue.SendMessageAsync(json, ct);
         if (work is not null)
         {
-            await work.QueuedAsync(request.Period.ToString(), Operations.RunRow.MailedRunId(sent.Value.MessageId, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}", OwnerEmailRequest.QueueName, json, ct);
+            await work.QueuedAsync(request.Period.ToString(), Operations.RunRow.MailedRunId(sent.Value.MessageId, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), SendOwnerEmails.SubjectOf(request, json), OwnerEmailRequest.QueueName, json, ct);
         }
     }
 

@@ -22,8 +22,7 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
     {
         var started = time.GetUtcNow();
         var request = OwnerEmailRequest.FromJson(message);
-        var subject = request is null ? message : $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}";
-        await using var inFlight = await work.StartAsync(request?.Period.ToString() ?? StorageLayout.NoPeriod, RunRow.MailedRunId(id, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), subject, OwnerEmailRequest.QueueName, message, ct);
+        await using var inFlight = await work.StartAsync(request?.Period.ToString() ?? StorageLayout.NoPeriod, RunRow.MailedRunId(id, nameof(SendOwnerEmails)), nameof(SendOwnerEmails), SubjectOf(request, message), OwnerEmailRequest.QueueName, message, ct);
         DeliveryResult result;
         try
         {
@@ -77,6 +76,10 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
 
     private Task RecordAsync(InFlight inFlight, OwnerEmailRequest? request, string id, string message, DeliveryResult result, DateTimeOffset started, int dequeueCount, CancellationToken ct) =>
         inFlight.FinishAsync(RunRow.Mailed(
-            request?.Period.ToString(), id, MailRuns.OutcomeOf(result.Status), request is null ? message : $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}",
+            request?.Period.ToString(), id, MailRuns.OutcomeOf(result.Status), SubjectOf(request, message),
             $"{result.Status}: {result.Detail}", dequeueCount, started, time.GetUtcNow(), nameof(SendOwnerEmails)), log, ct);
+
+    /// <summary>The run row's subject: the queue and delivery key, or the message itself when it is not a valid request.</summary>
+    internal static string SubjectOf(OwnerEmailRequest? request, string message) =>
+        request is null ? message : $"{OwnerEmailRequest.QueueName} {request.DeliveryKey}";
 }
