@@ -39,7 +39,9 @@ done
 echo "== requesting every paper for 2025-01"
 sendfx request --period 2025-01
 for _ in $(seq 1 120); do
-  sendfx runs --period 2025-01 | grep -q GenerateReports && break
+  # Each request's run row reads Running while its paper is made (and while it waits in the queue), then its outcome.
+  generated=$(sendfx runs --period 2025-01 | grep GenerateReports || true)
+  [ -n "$generated" ] && ! grep -Eq 'GenerateReports +Running' <<<"$generated" && break
   sleep 1
 done
 sendfx runs
