@@ -26,7 +26,12 @@ public sealed class ConfigWatchTests(HostFixture host)
         var logs = new HostLogs();
         using var factory = new LoggerFactory([logs]);
 
-        await new ConfigWatch(new Logger<ConfigWatch>(factory)).ConfigUploaded(new MemoryStream(Encoding.UTF8.GetBytes(config.ToJsonString())), CancellationToken.None);
+        var container = host.Blobs.GetBlobContainerClient("configwatch-display-name");
+        await container.CreateIfNotExistsAsync();
+        var uploaded = container.GetBlobClient("reporting.json");
+        await uploaded.UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(config.ToJsonString())), overwrite: true);
+
+        await new ConfigWatch(host.Blobs, new CheckedConfigVersion(), new Logger<ConfigWatch>(factory)).CheckAsync(uploaded, CancellationToken.None);
 
         var error = Assert.Single(logs.Snapshot(), l => l.EventId == 1004);
         Assert.Equal(LogLevel.Error, error.Level);
@@ -36,9 +41,26 @@ public sealed class ConfigWatchTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Sweep_AVersionNotYetChecked_IsCheckedOnceAndNotAgain()
+    {
+        var logs = new HostLogs();
+        using var factory = new LoggerFactory([logs]);
+        var watch = new ConfigWatch(host.Blobs, new CheckedConfigVersion(), new Logger<ConfigWatch>(factory));
+
+        await watch.ConfigSweep(null!, CancellationToken.None);
+        var first = logs.Snapshot().Count(l => l.EventId == 1005 && l.Value("Path") == "reports.hwb-board.author.phone");
+        await watch.ConfigSweep(null!, CancellationToken.None);
+        await watch.ConfigUploaded(Stream.Null, CancellationToken.None);
+
+        Assert.Equal(1, first);
+        Assert.Equal(1, logs.Snapshot().Count(l => l.EventId == 1005 && l.Value("Path") == "reports.hwb-board.author.phone"));
+    }
+
+    [Fact]
     public async Task Upload_BrokenConfiguration_TheRunningHostLogsTheErrorAndUsesNoneOfIt()
     {
         var original = await host.Blobs.GetBlobContainerClient("config").GetBlobClient("reporting.json").DownloadContentAsync();
+        await Eventually.PastTheSecondOfAsync(original.Value.Details.LastModified);
         var config = JsonNode.Parse(original.Value.Content.ToString())!;
         config["programme"]!["lead"]!["email"] = "lead@wirral.gov.uk; deputy@wirral.gov.uk";
         try

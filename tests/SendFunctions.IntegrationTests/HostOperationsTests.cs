@@ -16,7 +16,7 @@ public sealed class HostOperationsTests(HostFixture host)
 {
     private static readonly string[] Functions =
     [
-        "CommitteeCalendar", "ConfigUploaded", "CycleWatch", "DropReminders", "EmailRequestPoisoned", "GenerateReports", "IngestDrop", "MonthlyReportCycle", "OwnerEmailPoisoned",
+        "CommitteeCalendar", "ConfigSweep", "ConfigUploaded", "CycleWatch", "DropReminders", "EmailRequestPoisoned", "GenerateReports", "IngestDrop", "MonthlyReportCycle", "OwnerEmailPoisoned",
         "RecoverInFlight", "ReportRequestPoisoned", "SendOwnerEmails", "SendReports", "SweepDrops",
     ];
 

@@ -12,15 +12,59 @@ namespace SendFunctions.Operations;
 /// <c>config/reporting.json</c> checked the moment it is uploaded: each error is logged as event 1004 (alerted), each
 /// warning as 1005, with the same paths and fixes as <c>sendfx config check</c>. A broken file is not used (reports and
 /// emails that need it fail and say so), so ops hear of it at upload rather than on the 6th of the month.
+/// The blob trigger's container scan can miss an upload made in the second of its last scan (timestamps are whole
+/// seconds), so the drop sweep's schedule also looks at the file: each version (ETag) is checked once per instance,
+/// by whichever sees it first.
 /// </summary>
-public sealed class ConfigWatch(ILogger<ConfigWatch> log)
+public sealed class ConfigWatch(BlobServiceClient blobs, CheckedConfigVersion checkedVersion, ILogger<ConfigWatch> log)
 {
+    /// <summary>The trigger names the blob; its current version is read with its ETag (the trigger's stream has none).</summary>
     [FunctionName(nameof(ConfigUploaded))]
-    public async Task ConfigUploaded([BlobTrigger(StorageLayout.Config + "/" + StorageLayout.ConfigBlob)] Stream upload, CancellationToken ct)
+    public Task ConfigUploaded([BlobTrigger(StorageLayout.Config + "/" + StorageLayout.ConfigBlob)] Stream upload, CancellationToken ct)
     {
-        using var content = new MemoryStream();
-        await upload.CopyToAsync(content, ct);
-        Report(log, ReportingConfig.Parse(content.ToArray()));
+        _ = upload;
+        return CheckAsync(blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob), ct);
+    }
+
+    /// <summary>The rescue under the trigger: a version of the file no check on this instance has seen yet is checked now.</summary>
+    [FunctionName(nameof(ConfigSweep))]
+    public async Task ConfigSweep([TimerTrigger("%DropSweepSchedule%")] TimerInfo timer, CancellationToken ct)
+    {
+        _ = timer;
+        var blob = blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: ct);
+            if (checkedVersion.Is(properties.Value.ETag.ToString()))
+            {
+                return;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return; // no file: the start-up check has said so, and every use of it says so again
+        }
+
+        await CheckAsync(blob, ct);
+    }
+
+    /// <summary>Checks the blob's current version unless this instance has checked that version already.</summary>
+    public async Task CheckAsync(BlobClient blob, CancellationToken ct)
+    {
+        Response<Azure.Storage.Blobs.Models.BlobDownloadResult> download;
+        try
+        {
+            download = await blob.DownloadContentAsync(ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return; // deleted since it was seen: nothing to check
+        }
+
+        if (checkedVersion.TryClaim(download.Value.Details.ETag.ToString()))
+        {
+            Report(log, ReportingConfig.Parse(download.Value.Content.ToMemory().Span));
+        }
     }
 
     internal static void Report(ILogger log, ConfigResult result)
@@ -39,15 +83,44 @@ public sealed class ConfigWatch(ILogger<ConfigWatch> log)
     }
 }
 
+/// <summary>The version (ETag) of <c>config/reporting.json</c> this instance last checked, so the trigger, the sweep and the start-up check each report a version once.</summary>
+public sealed class CheckedConfigVersion
+{
+    private string? etag;
+
+    public bool Is(string version) => string.Equals(Volatile.Read(ref etag), version, StringComparison.Ordinal);
+
+    /// <summary>True for the caller that first claims <paramref name="version"/>; false if it is already the checked one.</summary>
+    public bool TryClaim(string version)
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref etag);
+            if (string.Equals(seen, version, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref etag, version, seen), seen))
+            {
+                return true;
+            }
+        }
+    }
+}
+
 /// <summary>The same check once at start, so a host started on a broken (or absent) configuration says so at once.</summary>
-internal sealed class ConfigStartupCheck(BlobServiceClient blobs, ILogger<ConfigWatch> log) : BackgroundService
+internal sealed class ConfigStartupCheck(BlobServiceClient blobs, CheckedConfigVersion checkedVersion, ILogger<ConfigWatch> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(stoppingToken);
-            ConfigWatch.Report(log, ReportingConfig.Parse(content.Value.Content.ToMemory().Span));
+            if (checkedVersion.TryClaim(content.Value.Details.ETag.ToString()))
+            {
+                ConfigWatch.Report(log, ReportingConfig.Parse(content.Value.Content.ToMemory().Span));
+            }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -55,7 +128,7 @@ internal sealed class ConfigStartupCheck(BlobServiceClient blobs, ILogger<Config
         }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException)
         {
-            // Storage unreachable at start: the upload trigger and every load check it again; the host must not stop for this.
+            // Storage unreachable at start: the upload trigger, the sweep and every load check it again; the host must not stop for this.
             Log.ConfigUncheckable(log, ex.Message);
         }
     }

@@ -15,6 +15,7 @@ internal static class OperationsRegistration
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZoneId, out _), "Programme:TimeZoneId is not a known time zone.")
             .ValidateOnStart();
         services.AddSingleton<ProgrammeClock>();
+        services.AddSingleton<CheckedConfigVersion>();
         services.AddHostedService<ConfigStartupCheck>();
         services.AddSingleton<Health>();
         services.AddHostedService<StartupReport>();
