@@ -39,7 +39,7 @@ check(blob.properties?.containerDeleteRetentionPolicy?.enabled === true, 'storag
 check(text.includes('"defaultValue":30') || parameters.softDeleteDays?.value === 30, 'storage: soft delete 30 days by default');
 for (const name of ['drops', 'archive', 'validation', 'curated', 'reports', 'config']) check(variables.containers?.includes(name), `storage: container ${name}`);
 for (const name of ['report-requests', 'email-requests', 'owner-emails', 'report-requests-poison', 'email-requests-poison', 'owner-emails-poison']) check(variables.queues?.includes(name), `storage: queue ${name}`);
-for (const name of ['runs', 'deliveries', 'recipients']) check(variables.tables?.includes(name), `storage: table ${name}`);
+for (const name of ['runs', 'deliveries', 'recipients', 'inflight']) check(variables.tables?.includes(name), `storage: table ${name}`);
 const rule = one('Microsoft.Storage/storageAccounts/managementPolicies').properties?.policy?.rules?.[0];
 check(rule?.definition?.filters?.prefixMatch?.includes('archive/') && rule?.definition?.actions?.baseBlob?.tierToCool, 'storage: archive to cool tier');
 check(text.includes('archiveCoolAfterDays') && text.includes('"defaultValue":90'), 'storage: cool after 90 days');

@@ -40,6 +40,7 @@ var tables = [
   'runs'
   'deliveries'
   'recipients'
+  'inflight'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

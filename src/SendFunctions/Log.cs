@@ -113,4 +113,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4022, Level = LogLevel.Warning, Message = "Could not renew the hold on run {RunId} for {Partition} ({Error}); trying again")]
     public static partial void InFlightRenewFailed(ILogger logger, string partition, string runId, string error);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Warning, Message = "Could not take run {RunId} for {Partition} out of the in-flight index ({Error}); the recovery removes it once it sees the run finished")]
+    public static partial void InFlightIndexNotRemoved(ILogger logger, string partition, string runId, string error);
 }

@@ -100,7 +100,7 @@ public sealed class InFlightRecoveryTests(HostFixture host)
 
     /// <summary>
     /// Queues the request hidden for the SDK's 10 minutes (as a taken message is) and writes what its worker wrote before it
-    /// died: the <c>Running</c> row, with a lease that has run out. Returns the message id.
+    /// died: its in-flight index row and the <c>Running</c> row, with a lease that has run out. Returns the message id.
     /// </summary>
     private async Task<Azure.Storage.Queues.Models.SendReceipt> TakenByADeadWorkerAsync(string queueName, string request, ReportingPeriod period, Func<string, string> runId, string function)
     {
@@ -109,6 +109,7 @@ public sealed class InFlightRecoveryTests(HostFixture host)
         var sent = await queue.SendMessageAsync(request, visibilityTimeout: QueueHold);
         var started = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2);
         var row = RunRow.Running(period.ToString(), runId(sent.Value.MessageId), function, function, queueName, request, "dead-instance/1234/abcd", started, started + TimeSpan.FromMinutes(1));
+        await SendFunctions.Recovery.InFlightIndex.PutAsync(await SendFunctions.Recovery.InFlightIndex.TableAsync(host.Tables, CancellationToken.None), row, CancellationToken.None);
         await (await RunLedger.TableAsync(host.Tables, CancellationToken.None)).UpsertEntityAsync(row, TableUpdateMode.Replace);
         return sent.Value;
     }

@@ -25,6 +25,13 @@ public static class StorageLayout
     /// <summary>One row per email and recipient (partition: the period, as in <see cref="DeliveriesTable"/>): what SendGrid said about each.</summary>
     public const string RecipientsTable = "recipients";
 
+    /// <summary>
+    /// The runs under way: one row per run while it is queued or running (same partition and row key as its row in
+    /// <see cref="RunsTable"/>), removed when the run gets its outcome. The in-flight recovery reads this, not the whole
+    /// run ledger, so its work grows with the live runs rather than with every run ever recorded.
+    /// </summary>
+    public const string InFlightTable = "inflight";
+
     /// <summary>The committee calendar's ledger: one row per paper and step taken (partition: kind and meeting; row: the step).</summary>
     public const string CalendarTable = "calendar";
     public const string UnrecognisedFolder = "_unrecognised";

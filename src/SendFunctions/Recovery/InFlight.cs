@@ -13,6 +13,7 @@ public sealed class InFlight : IAsyncDisposable
 {
     private readonly TableServiceClient tables;
     private readonly TableClient table;
+    private readonly TableClient index;
     private readonly RunRow row;
     private readonly TimeSpan lease;
     private readonly TimeProvider time;
@@ -22,10 +23,11 @@ public sealed class InFlight : IAsyncDisposable
     private ETag etag;
     private bool finished;
 
-    internal InFlight(TableServiceClient tables, TableClient table, RunRow row, ETag etag, TimeSpan lease, TimeProvider time, ILogger log)
+    internal InFlight(TableServiceClient tables, TableClient table, TableClient index, RunRow row, ETag etag, TimeSpan lease, TimeProvider time, ILogger log)
     {
         this.tables = tables;
         this.table = table;
+        this.index = index;
         this.row = row;
         this.etag = etag;
         this.lease = lease;
@@ -34,12 +36,13 @@ public sealed class InFlight : IAsyncDisposable
         renewing = RenewAsync(stop.Token);
     }
 
-    /// <summary>Stops renewing and records the run's outcome in place of the <c>Running</c> row.</summary>
+    /// <summary>Stops renewing, records the run's outcome in place of the <c>Running</c> row and takes the run out of the in-flight index.</summary>
     public async Task FinishAsync(RunRow run, ILogger logger, CancellationToken ct)
     {
         await StopRenewingAsync();
         finished = true;
         await RunLedger.RecordAsync(tables, run, logger, ct);
+        await LeaveIndexAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -52,6 +55,7 @@ public sealed class InFlight : IAsyncDisposable
             try
             {
                 await table.UpdateEntityAsync(retrying, etag, TableUpdateMode.Replace, CancellationToken.None);
+                await LeaveIndexAsync();
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -66,6 +70,22 @@ public sealed class InFlight : IAsyncDisposable
         }
 
         stop.Dispose();
+    }
+
+    /// <summary>
+    /// The run has a result: out of the index. Not done (storage failing), the index row stays until the recovery finds the
+    /// run finished and removes it; the result stands either way.
+    /// </summary>
+    private async Task LeaveIndexAsync()
+    {
+        try
+        {
+            await InFlightIndex.RemoveAsync(index, row, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException)
+        {
+            Log.InFlightIndexNotRemoved(log, row.PartitionKey, row.RowKey, ex.GetType().Name);
+        }
     }
 
     private async Task StopRenewingAsync()

@@ -7,8 +7,8 @@ namespace SendFunctions.Recovery;
 
 /// <summary>
 /// Where a queue worker says that it is working on a request: its run row is written <c>Running</c> when the work starts,
-/// holding the request itself, this instance's id and a lease that the worker renews while it works. The row's final
-/// outcome replaces it. A row still <c>Running</c> after its lease means its worker died: <see cref="RecoverInFlight"/>
+/// holding the request itself, this instance's id and a lease that the worker renews while it works, and the run is entered
+/// in <see cref="InFlightIndex"/>. The row's final outcome replaces it and takes it out of the index. A row still <c>Running</c> after its lease means its worker died: <see cref="RecoverInFlight"/>
 /// queues a copy of the request, so the work is done within minutes rather than after the queue listener's 10-minute hold.
 /// </summary>
 public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, IOptions<RecoveryOptions> options, ILogger<InFlightWork> log)
@@ -28,14 +28,18 @@ public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, I
     {
         var now = time.GetUtcNow();
         var row = RunRow.Running(partition, runId, function, subject, queue, request.Length <= MaxStoredRequestChars ? request : null, "queued, not yet taken", now, now + options.Value.QueuedGrace);
+        var index = await InFlightIndex.TableAsync(tables, ct);
+        await InFlightIndex.PutAsync(index, row, ct);
         try
         {
             await (await RunLedger.TableAsync(tables, ct)).AddEntityAsync(row, ct);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
-            // The worker started first and wrote its own row.
+            return; // The worker started first and wrote its own row (and index row; should it have finished already, the recovery removes this one).
         }
+
+        await InFlightIndex.PutAsync(index, row, ct);
     }
 
     /// <summary>
@@ -57,7 +61,10 @@ public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, I
         var now = time.GetUtcNow();
         var row = RunRow.Running(partition, runId, function, subject, queue, request.Length <= MaxStoredRequestChars ? request : null, Holder, now, now + lease);
         var table = await RunLedger.TableAsync(tables, ct);
+        var index = await InFlightIndex.TableAsync(tables, ct);
+        await InFlightIndex.PutAsync(index, row, ct); // first, so that a Running row is never without it, should this instance die now
         var written = await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
-        return new InFlight(tables, table, row, written.Headers.ETag ?? default, lease, time, log);
+        await InFlightIndex.PutAsync(index, row, ct); // and again: a recovery pass may have removed it while the run row said otherwise
+        return new InFlight(tables, table, index, row, written.Headers.ETag ?? default, lease, time, log);
     }
 }
