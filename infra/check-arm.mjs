@@ -43,6 +43,9 @@ for (const name of ['runs', 'deliveries', 'recipients', 'inflight']) check(varia
 const rule = one('Microsoft.Storage/storageAccounts/managementPolicies').properties?.policy?.rules?.[0];
 check(rule?.definition?.filters?.prefixMatch?.includes('archive/') && rule?.definition?.actions?.baseBlob?.tierToCool, 'storage: archive to cool tier');
 check(text.includes('archiveCoolAfterDays') && text.includes('"defaultValue":90'), 'storage: cool after 90 days');
+const attachmentsRule = one('Microsoft.Storage/storageAccounts/managementPolicies').properties?.policy?.rules?.find(r => r.definition?.filters?.prefixMatch?.includes('mail-attachments/'));
+check(attachmentsRule?.definition?.actions?.baseBlob?.delete && attachmentsRule?.definition?.actions?.version?.delete, 'storage: mail-attachments (and its previous versions) deleted by a lifecycle rule');
+check(variables.containers?.includes('mail-attachments'), 'storage: container mail-attachments');
 
 const insights = one('Microsoft.Insights/components');
 check(ofType('Microsoft.OperationalInsights/workspaces').length === 1, 'monitoring: Log Analytics workspace');

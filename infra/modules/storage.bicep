@@ -1,6 +1,6 @@
-// The one storage account: containers, queues and tables of DESIGN.md; versioning, soft delete and a
-// lifecycle rule for the archive. Shared-key access stays on because the WebJobs storage extension 4.0
-// takes a connection string only (see docs/deploy.md for turning it off later).
+// The one storage account: containers, queues and tables of DESIGN.md; versioning, soft delete and
+// lifecycle rules (the archive to cool; stored mail attachments deleted). Shared-key access stays on because
+// the WebJobs storage extension 4.0 takes a connection string only (see docs/deploy.md for turning it off later).
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 param name string
@@ -14,6 +14,10 @@ param softDeleteDays int
 
 @description('Days after which archived uploads move to the cool tier.')
 param archiveCoolAfterDays int = 90
+
+@description('Days after which an owner email\'s stored attachment (mail-attachments: return templates, which can name people) is deleted, with its previous versions, if the app has not deleted it when the email was settled. A queued message lives at most 7 days.')
+@minValue(1)
+param mailAttachmentsDeleteAfterDays int = 7
 
 param tags object
 
@@ -142,6 +146,38 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
               baseBlob: {
                 tierToCool: {
                   daysAfterModificationGreaterThan: archiveCoolAfterDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'mail-attachments-delete'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'mail-attachments/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: mailAttachmentsDeleteAfterDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: mailAttachmentsDeleteAfterDays
+                }
+              }
+              snapshot: {
+                delete: {
+                  daysAfterCreationGreaterThan: mailAttachmentsDeleteAfterDays
                 }
               }
             }

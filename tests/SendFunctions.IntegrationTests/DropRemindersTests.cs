@@ -137,7 +137,7 @@ public sealed class DropRemindersTests(HostFixture host)
             Assert.Equal(expected, template.Content);
             Assert.DoesNotContain("sendfx template", reminder.Text, StringComparison.Ordinal);
             var stored = host.Blobs.GetBlobContainerClient(StorageLayout.MailAttachments).GetBlobClient(StorageLayout.MailAttachmentName(ReportingPeriod.Of(2043, 3), $"reminder-milestones-{due:yyyy-MM-dd}", 0, "milestones.xlsx"));
-            Assert.True(await stored.ExistsAsync());
+            await Eventually.GetAsync(async () => await stored.ExistsAsync() ? null : "deleted", "the stored template deleted once the reminder was sent");
         }
         finally
         {

@@ -17,6 +17,13 @@ public sealed class MailDelivery(IMailTransport transport, TableServiceClient ta
     public async Task<DeliveryStatus> SupersedeAsync(string partition, string rowKey, string detail, CancellationToken ct) =>
         await DeliveryLedger.SupersedeAsync(await DeliveryLedger.TableAsync(tables, ct), partition, rowKey, detail, time.GetUtcNow(), ct);
 
+    /// <summary>The delivery's status in the ledger; null when it has no row yet.</summary>
+    public async Task<DeliveryStatus?> StatusAsync(string partition, string rowKey, CancellationToken ct)
+    {
+        var row = await (await DeliveryLedger.TableAsync(tables, ct)).GetEntityIfExistsAsync<DeliveryRow>(partition, rowKey, [nameof(DeliveryRow.Status)], ct);
+        return row.HasValue ? row.Value!.Status : null;
+    }
+
     /// <summary>Throws <see cref="MailSendException"/> when every attempt of this run failed in a way a later run may not, after the ledger says RetryPending.</summary>
     public async Task<DeliveryResult> DeliverAsync(string partition, string rowKey, MailMessage message, CancellationToken ct)
     {

@@ -37,6 +37,35 @@ internal static class OwnerMail
         }
     }
 
+    /// <summary>
+    /// Whether nothing will send this delivery again from its message: sent, refused for good, possibly sent
+    /// (<see cref="DeliveryStatus.Unconfirmed"/>: never resent blindly) or superseded. Not <see cref="DeliveryStatus.Poisoned"/>,
+    /// whose message ops may move back from the poison queue to be tried again, nor a send under way or waiting to retry.
+    /// </summary>
+    public static bool IsSettled(DeliveryStatus? status) =>
+        status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unconfirmed or DeliveryStatus.Superseded;
+
+    /// <summary>
+    /// Deletes the email's attachments waiting in <see cref="StorageLayout.MailAttachments"/> once the ledger says it is
+    /// settled (<see cref="IsSettled"/>): a return template can name people, and no retry can need it any more. Kept otherwise;
+    /// the container's lifecycle rule deletes what is left after a week (infra/modules/storage.bicep).
+    /// </summary>
+    public static async Task ForgetStoredAttachmentsAsync(BlobServiceClient blobs, OwnerEmailRequest request, DeliveryStatus? status, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.StoredAttachments is not { Count: > 0 } stored || !IsSettled(status))
+        {
+            return;
+        }
+
+        var container = blobs.GetBlobContainerClient(StorageLayout.MailAttachments);
+        foreach (var attachment in stored)
+        {
+            await container.GetBlobClient(attachment.Blob).DeleteIfExistsAsync(Azure.Storage.Blobs.Models.DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+        }
+    }
+
     /// <summary>The reminder with its attachments that wait in storage put back; null when one of them is missing.</summary>
     public static async Task<MailMessage?> WithStoredAttachmentsAsync(BlobServiceClient blobs, MailMessage reminder, IReadOnlyList<StoredAttachment>? stored, CancellationToken ct)
     {

@@ -50,9 +50,15 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
     {
         if (request.Reminder is { } planned)
         {
-            return await OwnerMail.WithStoredAttachmentsAsync(blobs, planned, request.StoredAttachments, ct) is { } reminder
+            var result = await OwnerMail.WithStoredAttachmentsAsync(blobs, planned, request.StoredAttachments, ct) is { } reminder
                 ? await delivery.DeliverAsync(request.Period.ToString(), request.DeliveryKey, reminder, ct)
-                : new DeliveryResult(DeliveryStatus.Failed, $"An attachment of the reminder in {StorageLayout.MailAttachments} ({string.Join(", ", request.StoredAttachments!.Select(a => a.Blob))}) does not exist.", null);
+                : await WithoutStoredAttachmentAsync(request, ct);
+            if (request.StoredAttachments is { Count: > 0 })
+            {
+                await OwnerMail.ForgetStoredAttachmentsAsync(blobs, request, await delivery.StatusAsync(request.Period.ToString(), request.DeliveryKey, ct), ct);
+            }
+
+            return result;
         }
 
         var feedback = request.Feedback!;
@@ -73,6 +79,15 @@ public sealed class SendOwnerEmails(BlobServiceClient blobs, QueueServiceClient 
             return new DeliveryResult(DeliveryStatus.Failed, $"The validation report {StorageLayout.Validation}/{feedback.ReportJson} (or its .csv) does not exist.", null);
         }
     }
+
+    /// <summary>
+    /// A stored attachment is gone: deleted once its email was settled (this message is a copy, or returned after the copy
+    /// sent it), so nothing to do; otherwise the reminder cannot be sent as planned.
+    /// </summary>
+    private async Task<DeliveryResult> WithoutStoredAttachmentAsync(OwnerEmailRequest request, CancellationToken ct) =>
+        await delivery.StatusAsync(request.Period.ToString(), request.DeliveryKey, ct) is { } status && OwnerMail.IsSettled(status)
+            ? new DeliveryResult(DeliveryStatus.Skipped, $"already {status}; its stored attachment was deleted then", null)
+            : new DeliveryResult(DeliveryStatus.Failed, $"An attachment of the reminder in {StorageLayout.MailAttachments} ({string.Join(", ", request.StoredAttachments!.Select(a => a.Blob))}) does not exist.", null);
 
     private Task RecordAsync(InFlight inFlight, OwnerEmailRequest? request, string id, string message, DeliveryResult result, DateTimeOffset started, int dequeueCount, CancellationToken ct) =>
         inFlight.FinishAsync(RunRow.Mailed(

@@ -12,7 +12,7 @@ namespace SendFunctions.Operations;
 /// for a poisoned message). An email's delivery row is settled with it: <c>Poisoned</c> when it is known not to have
 /// gone, <c>Unconfirmed</c> when a request may have reached SendGrid, so no row is left saying it will be retried.
 /// </summary>
-public sealed class Poisoned(TableServiceClient tables, TimeProvider time, ILogger<Poisoned> log)
+public sealed class Poisoned(TableServiceClient tables, Azure.Storage.Blobs.BlobServiceClient blobs, TimeProvider time, ILogger<Poisoned> log)
 {
     [FunctionName("EmailRequestPoisoned")]
     public async Task Email([QueueTrigger(EmailRequest.QueueName + "-poison")] string message, string id, CancellationToken ct)
@@ -28,6 +28,11 @@ public sealed class Poisoned(TableServiceClient tables, TimeProvider time, ILogg
     {
         var request = OwnerEmailRequest.FromJson(message);
         var settled = request is null ? null : await SettleAsync(request.Period.ToString(), request.DeliveryKey, ct);
+        if (request is not null)
+        {
+            await OwnerMail.ForgetStoredAttachmentsAsync(blobs, request, settled, ct); // kept while Poisoned: moving the message back sends it
+        }
+
         var subject = request is null ? "an owner email request that is not valid JSON" : $"{OwnerEmailRequest.QueueName} {request.Period}/{request.DeliveryKey}";
         await RecordAsync(OwnerEmailRequest.QueueName, request?.Period.ToString(), subject, subject, settled, id, ct);
     }
