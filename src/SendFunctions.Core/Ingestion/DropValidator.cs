@@ -63,7 +63,8 @@ public static class DropValidator
     {
         var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
         var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
-        var records = new RowList<T>();
+        var holder = settings.KeepRows ? schema.NewHolder() : null;
+        var makeText = holder?.KeepsStrings ?? false;
         var ids = new IdSet(ExpectedRows(bytes, drop.Format));
         HeaderMap? map = null;
         CellParser? cells = null;
@@ -79,14 +80,14 @@ public static class DropValidator
                     // Another return under this one's name: one error that says so, not a missing-column error for each of ours.
                     errors.Add(DatasetRecognition.Issue(drop, other, source.RowNumber));
                     map = HeaderMap.Build(source, schema.Columns, new IssueLog(0), new IssueLog(0));
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, makeText);
                     continue;
                 }
 
                 if (map is null)
                 {
                     map = HeaderMap.Build(source, schema.Columns, errors, warnings);
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, makeText);
                     headerOk = errors.Count == 0;
                     continue;
                 }
@@ -114,9 +115,9 @@ public static class DropValidator
                     errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), shown, IssueCode.DuplicateId,
                         $"The ID '{shown}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
                 }
-                else if (settings.KeepRows)
+                else
                 {
-                    records.Add(schema.Build(cells, row));
+                    holder?.Add(cells, row);
                 }
             }
         }
@@ -139,7 +140,7 @@ public static class DropValidator
         }
 
         return errors.Count == 0
-            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), settings.KeepRows ? wrap(records) : null)
+            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), holder is null ? null : wrap(holder.Rows))
             : Rejected(drop, source, dataRows, errors, warnings, privacy);
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Tests.Support;
 
 namespace SendFunctions.Core.Tests.Ingestion;
@@ -69,6 +71,44 @@ public sealed class CompactStoreTests
         Assert.Equal("4096", rows[4096]);
         Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows);
         Assert.Throws<ArgumentOutOfRangeException>(() => rows[10_000]);
+    }
+
+    [Fact]
+    public void TextBlocksAdd_PastABlockAndLongerThanOne_GivesEachTextBack()
+    {
+        var text = new TextBlocks();
+        var pieces = Enumerable.Range(0, 20_000).Select(i => $"EHCPs issued within 20 weeks, measure {i}").ToList();
+        pieces.Insert(5_000, new string('x', 200_000));
+        pieces.Insert(6_000, string.Empty);
+
+        var refs = pieces.Select(p => text.Add(p)).ToList();
+
+        Assert.Equal(pieces, refs.Select(text.StringOf));
+        Assert.Equal(pieces[6_000], text.StringOf(default));
+    }
+
+    [Fact]
+    public void ValidateMetrics_RowsKept_ReadAsTheRecordsOfTheirCells()
+    {
+        var result = Drops.ValidateCsv(
+            Dataset.Metrics,
+            Drops.MetricHeader + ",Commentary",
+            "EHCP20,\"EHCPs issued\u200B within 20 weeks, all ages\",EHCP,%,Higher is better,37%,2024-12,58,22,On track",
+            "EHCP21, Plans reviewed ,EHCP,weeks,lower,12,,,,",
+            "EHCP22,Plans issued,EHCP,£,Higher is better,\"£1,100,000\",2025-01,58,22,\"Up, as planned\"");
+
+        var rows = Assert.IsType<DatasetRows<MetricReading>>(result.Data).Items;
+
+        Assert.Equal(
+            [
+                new MetricReading("EHCP20", "EHCPs issued within 20 weeks, all ages", "EHCP", MetricUnit.Percent, Polarity.Higher, 37m, ReportingPeriod.Of(2024, 12), 58m, 22m) { Commentary = "On track" },
+                new MetricReading("EHCP21", "Plans reviewed", "EHCP", MetricUnit.Weeks, Polarity.Lower, 12m, Drops.January2025, null, null),
+                new MetricReading("EHCP22", "Plans issued", "EHCP", MetricUnit.Pounds, Polarity.Higher, 1_100_000m, Drops.January2025, 58m, 22m) { Commentary = "Up, as planned" },
+            ],
+            rows);
+        Assert.Equal(rows[1], rows.ElementAt(1));
+        Assert.Same(rows[0].Area, rows[2].Area);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = rows[3]);
     }
 
     [Theory]
