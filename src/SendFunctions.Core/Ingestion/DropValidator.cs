@@ -26,10 +26,28 @@ public static class DropValidator
     {
         ArgumentNullException.ThrowIfNull(drop);
         ArgumentNullException.ThrowIfNull(settings);
+
+        // A CSV is read once, as UTF-8, its bytes checked as they pass to the parser. In the rare file whose bytes are
+        // not all UTF-8 (or whose reading stopped early) the encoding is decided from all of them; a file that is then
+        // not UTF-8 is read again in its own encoding, and only that reading counts.
+        var validation = Validate(drop, content, settings, CsvReading.CheckedAsRead, out var settled, out var stopped);
+        if (settled)
+        {
+            return validation;
+        }
+
+        var kind = CsvEncoding.Classify(content);
+        return kind == CsvTextKind.Utf8 && !stopped ? validation : Validate(drop, content, settings, CsvEncoding.Decided(kind), out _, out _);
+    }
+
+    private static DropValidation Validate(DropPath drop, Stream content, ValidationSettings settings, CsvReading csv, out bool settled, out bool stopped)
+    {
+        settled = true;
+        stopped = false;
         TableOpenResult opened;
         try
         {
-            opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits);
+            opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits, csv);
         }
         catch (Exception ex) when (ReadFailure.IsBadContent(ex))
         {
@@ -44,7 +62,7 @@ public static class DropValidator
         using var _ = source;
         var errors = new IssueLog(settings.Limits.MaxIssuesKept);
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
-        return drop.Dataset switch
+        var validation = drop.Dataset switch
         {
             Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new DatasetRows<Milestone>(rows)),
             Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricReading>(rows)),
@@ -55,6 +73,9 @@ public static class DropValidator
             Dataset.Targets => Run(drop, source, new TargetSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricTarget>(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
+        settled = source is not CsvTableSource { EncodingSettled: false };
+        stopped = source is CsvTableSource { StoppedAtInvalidByte: true };
+        return validation;
     }
 
     private static DropValidation Run<TRow, T>(

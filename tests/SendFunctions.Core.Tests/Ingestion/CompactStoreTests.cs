@@ -112,14 +112,18 @@ public sealed class CompactStoreTests
     }
 
     [Theory]
-    [InlineData(-2)]
-    [InlineData(-1)]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void Validate_PoundSignAcrossAChunkBoundary_IsReadAsUtf8(int offset)
+    [InlineData(256 * 1024, -2)]
+    [InlineData(256 * 1024, -1)]
+    [InlineData(256 * 1024, 0)]
+    [InlineData(256 * 1024, 1)]
+    [InlineData(64 * 1024, -2)]
+    [InlineData(64 * 1024, -1)]
+    [InlineData(64 * 1024, 0)]
+    [InlineData(64 * 1024, 1)]
+    public void Validate_PoundSignAcrossAChunkBoundary_IsReadAsUtf8(int Chunk, int offset)
     {
-        // The encoding check reads 256 KB at a time: a £ (two bytes) at or across the cut must not make the file look mixed.
-        const int Chunk = 256 * 1024;
+        // The encoding check reads 256 KB at a time, the check as the file is parsed 64 KB: a £ (two bytes) at or across
+        // either cut must not make the file look mixed.
         var text = new StringBuilder(Drops.MetricHeader).Append("\r\n");
         var row = 0;
         while (text.Length < Chunk - 200)
@@ -137,5 +141,67 @@ public sealed class CompactStoreTests
 
         Assert.Equal(CsvTextKind.Utf8, CsvEncoding.Classify(new MemoryStream(bytes)));
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Utf8CheckingStreamRead_AnySizeOfRead_AgreesWithTheWholeFile()
+    {
+        byte[][] files =
+        [
+            "plain"u8.ToArray(), "£1,100 café 😀 ok"u8.ToArray(), [0x41, 0xC2], [0x41, 0xA3, 0x42], [0xC2, 0xA3, 0xA3, 0x41],
+            [0xE2, 0x82, 0xAC], [0xE2, 0x82, 0x41], [0xF0, 0x9F, 0x98, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [],
+        ];
+        foreach (var bytes in files)
+        {
+            for (var size = 1; size <= 8; size++)
+            {
+                var checking = new Utf8CheckingStream(new MemoryStream(bytes));
+                var buffer = new byte[size];
+                while (checking.Read(buffer, 0, size) > 0)
+                {
+                }
+
+                Assert.True(System.Text.Unicode.Utf8.IsValid(bytes) == checking.AllUtf8, $"{Convert.ToHexString(bytes)} read {size} at a time");
+            }
+        }
+    }
+
+    [Fact]
+    public void Validate_Windows1252PoundFarIntoTheFile_IsReadAgainAsWindows1252()
+    {
+        // The first reading stops at the pound sign, past the first read of 64 KB; the file is then read again as Windows-1252.
+        var text = new StringBuilder(Drops.MetricHeader).Append("\r\n");
+        for (var row = 0; row < 3_000; row++)
+        {
+            text.Append(Drops.Metric(id: $"M{row}")).Append("\r\n");
+        }
+
+        text.Append(Drops.Metric(id: "SPEND £")).Append("\r\n").Append(Drops.Metric(id: "M0")).Append("\r\n");
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text.ToString());
+
+        var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Metrics, FileFormat.Csv), bytes);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal((IssueCode.DuplicateId, 3_003), (error.Code, error.Row));
+        Assert.Equal(3_002, result.Report.Rows);
+    }
+
+    [Fact]
+    public void Validate_Utf8WithAWindows1252ByteFarIntoTheFile_IsMixedOnThatRowOnly()
+    {
+        var text = new StringBuilder(Drops.MetricHeader).Append("\r\n").Append(Drops.Metric(id: "Café")).Append("\r\n");
+        for (var row = 0; row < 3_000; row++)
+        {
+            text.Append(Drops.Metric(id: $"M{row}")).Append("\r\n");
+        }
+
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(text.ToString()), .. CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Drops.Metric(id: "SPEND £") + "\r\n")];
+
+        var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Metrics, FileFormat.Csv), bytes);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal(IssueCode.MixedEncoding, error.Code);
+        Assert.Contains("on row 3003,", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3_002, result.Report.Rows);
     }
 }
