@@ -5,14 +5,14 @@ namespace SendFunctions.Core.Metrics;
 
 /// <summary>
 /// A metrics drop's accepted rows held as their cells: the checked values in fixed-size entries, blocks of 512 rows,
-/// the ID, name and commentary as characters in <see cref="TextBlocks"/>, the area as the one string shared by every
+/// the ID, name and commentary as bytes in <see cref="TextBlocks"/>, the area as the one string shared by every
 /// row naming it. A row's <see cref="MetricReading"/> is made when it is read (as the curated JSON is written), so
 /// holding 100,000 rows is a few hundred objects, not a record and two strings a row for the garbage collector to move.
 /// Each read makes a new record equal to the last.
 /// </summary>
 internal sealed class MetricRows : IRowHolder<MetricSchema.Row, MetricReading>, IReadOnlyList<MetricReading>
 {
-    private const int Block = 4096;
+    private const int Block = 512;
     private readonly List<Entry[]> blocks = [];
     private readonly TextBlocks text = new();
 

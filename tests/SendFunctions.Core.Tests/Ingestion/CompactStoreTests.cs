@@ -80,6 +80,9 @@ public sealed class CompactStoreTests
         var pieces = Enumerable.Range(0, 20_000).Select(i => $"EHCPs issued within 20 weeks, measure {i}").ToList();
         pieces.Insert(5_000, new string('x', 200_000));
         pieces.Insert(6_000, string.Empty);
+        pieces.Insert(7_000, "Café £37, €40 😀 \uD800 end");
+        pieces.Insert(7_001, "Café £37");
+        pieces.Insert(7_002, new string('€', 40_000));
 
         var refs = pieces.Select(p => text.Add(p)).ToList();
 
