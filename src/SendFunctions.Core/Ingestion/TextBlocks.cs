@@ -26,7 +26,51 @@ internal sealed class TextBlocks
         var narrow = !text.ContainsAnyExceptInRange('\0', '\u00FF');
         var bytes = narrow ? text.Length : text.Length * sizeof(char);
         var (block, offset) = Room(bytes);
-        var into = blocks[block].AsSpan(offset, bytes);
+        Put(text, blocks[block].AsSpan(offset, bytes), narrow);
+        return new TextRef(block, offset, narrow ? text.Length : -text.Length);
+    }
+
+    /// <summary>Copies three texts in one after another, as one piece (read back in parts with <see cref="StringOf(TextRef, int, int)"/>).</summary>
+    public TextRef Add(ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third)
+    {
+        var length = first.Length + second.Length + third.Length;
+        if (length == 0)
+        {
+            return default;
+        }
+
+        var narrow = !first.ContainsAnyExceptInRange('\0', '\u00FF') && !second.ContainsAnyExceptInRange('\0', '\u00FF') && !third.ContainsAnyExceptInRange('\0', '\u00FF');
+        var width = narrow ? 1 : sizeof(char);
+        var (block, offset) = Room(length * width);
+        var into = blocks[block].AsSpan(offset, length * width);
+        Put(first, into, narrow);
+        Put(second, into[(first.Length * width)..], narrow);
+        Put(third, into[((first.Length + second.Length) * width)..], narrow);
+        return new TextRef(block, offset, narrow ? length : -length);
+    }
+
+    /// <summary>A new string of the piece; empty for an empty one.</summary>
+    public string StringOf(TextRef text) => StringOf(text, 0, Math.Abs(text.Length));
+
+    /// <summary>A new string of <paramref name="length"/> characters of the piece from character <paramref name="start"/>; empty when that is none.</summary>
+    public string StringOf(TextRef text, int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (text.Length > 0)
+        {
+            return Encoding.Latin1.GetString(blocks[text.Block], text.Offset + start, length);
+        }
+
+        var bytes = blocks[text.Block].AsSpan(text.Offset + (start * sizeof(char)), length * sizeof(char));
+        return string.Create(length, bytes, static (chars, held) => held.CopyTo(MemoryMarshal.AsBytes(chars)));
+    }
+
+    private static void Put(ReadOnlySpan<char> text, Span<byte> into, bool narrow)
+    {
         if (narrow)
         {
             Encoding.Latin1.GetBytes(text, into);
@@ -35,25 +79,6 @@ internal sealed class TextBlocks
         {
             MemoryMarshal.AsBytes(text).CopyTo(into);
         }
-
-        return new TextRef(block, offset, narrow ? text.Length : -text.Length);
-    }
-
-    /// <summary>A new string of the piece; empty for an empty one.</summary>
-    public string StringOf(TextRef text)
-    {
-        if (text.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (text.Length > 0)
-        {
-            return Encoding.Latin1.GetString(blocks[text.Block], text.Offset, text.Length);
-        }
-
-        var bytes = blocks[text.Block].AsSpan(text.Offset, -text.Length * sizeof(char));
-        return string.Create(-text.Length, bytes, static (chars, held) => held.CopyTo(MemoryMarshal.AsBytes(chars)));
     }
 
     private (int Block, int Offset) Room(int bytes)

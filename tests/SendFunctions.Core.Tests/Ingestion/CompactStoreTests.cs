@@ -90,6 +90,23 @@ public sealed class CompactStoreTests
         Assert.Equal(pieces[6_000], text.StringOf(default));
     }
 
+    [Theory]
+    [InlineData("M000123", "EHCPs issued", "On track")]
+    [InlineData("M1", "Spend £", "")]
+    [InlineData("", "Spend €40", "Up 😀")]
+    public void TextBlocksAddThree_ReadInParts_GivesEachTextBack(string first, string second, string third)
+    {
+        var text = new TextBlocks();
+        text.Add("filler");
+
+        var held = text.Add(first, second, third);
+
+        Assert.Equal(first + second + third, text.StringOf(held));
+        Assert.Equal(
+            (first, second, third),
+            (text.StringOf(held, 0, first.Length), text.StringOf(held, first.Length, second.Length), text.StringOf(held, first.Length + second.Length, third.Length)));
+    }
+
     [Fact]
     public void ValidateMetrics_RowsKept_ReadAsTheRecordsOfTheirCells()
     {
