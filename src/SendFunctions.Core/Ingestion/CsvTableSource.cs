@@ -15,8 +15,8 @@ internal sealed class CsvTableSource : TableReader
     private readonly CsvTextKind kind;
     private readonly IngestionLimits limits;
     private readonly List<int> mixedRows = [];
-    private Utf8CheckingStream? checking;
-    private StreamReader? text;
+    private Utf8CheckingReader? checking;
+    private TextReader? text;
     private CsvDataReader? reader;
     private int rowNumber;
     private int mixedRowCount;
@@ -123,8 +123,8 @@ internal sealed class CsvTableSource : TableReader
     {
         content.Position = 0;
         var encoding = kind == CsvTextKind.Windows1252 ? CsvEncoding.Windows1252 : new UTF8Encoding(false);
-        checking = CheckAsRead ? new Utf8CheckingStream(content) : null;
-        text = new StreamReader(checking ?? content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        checking = CheckAsRead ? new Utf8CheckingReader(content) : null;
+        text = checking is not null ? checking : new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         return CsvDataReader.Create(text, new CsvDataReaderOptions
         {
             HasHeaders = false,
