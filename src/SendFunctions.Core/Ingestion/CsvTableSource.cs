@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -11,6 +12,7 @@ internal sealed class CsvTableSource : TableReader
 {
     private const int SniffBytes = 64 * 1024;
     private const int MaxRowsListed = 10;
+    private const int BufferChars = 64 * 1024;
     private readonly Stream content;
     private readonly CsvTextKind kind;
     private readonly IngestionLimits limits;
@@ -18,6 +20,9 @@ internal sealed class CsvTableSource : TableReader
     private Utf8CheckingReader? checking;
     private TextReader? text;
     private CsvDataReader? reader;
+
+    /// <summary>The parser's first buffer, from the shared pool: a new 128 KB array for every file would be new memory each time.</summary>
+    private char[]? buffer;
     private int rowNumber;
     private int mixedRowCount;
 
@@ -117,6 +122,11 @@ internal sealed class CsvTableSource : TableReader
     {
         reader?.Dispose();
         text?.Dispose();
+        if (buffer is not null)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = null;
+        }
     }
 
     private CsvDataReader Start()
@@ -125,13 +135,14 @@ internal sealed class CsvTableSource : TableReader
         var encoding = kind == CsvTextKind.Windows1252 ? CsvEncoding.Windows1252 : new UTF8Encoding(false);
         checking = CheckAsRead ? new Utf8CheckingReader(content) : null;
         text = checking is not null ? checking : new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        return CsvDataReader.Create(text, new CsvDataReaderOptions
+        buffer = ArrayPool<char>.Shared.Rent(BufferChars);
+        return CsvDataReader.Create(text, buffer, new CsvDataReaderOptions
         {
             HasHeaders = false,
             Delimiter = ',',
             Quote = '"',
             CsvStyle = CsvStyle.Lax,
-            BufferSize = 64 * 1024,
+            BufferSize = BufferChars,
             MaxBufferSize = limits.MaxCsvRowChars,
         });
     }

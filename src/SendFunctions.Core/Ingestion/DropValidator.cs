@@ -86,7 +86,7 @@ public static class DropValidator
         var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
         var holder = settings.KeepRows ? schema.NewHolder() : null;
         var makeText = holder?.KeepsStrings ?? false;
-        var ids = new IdSet(ExpectedRows(bytes, drop.Format));
+        using var ids = new IdSet(ExpectedRows(bytes, drop.Format));
         HeaderMap? map = null;
         CellParser? cells = null;
         var headerOk = false;
