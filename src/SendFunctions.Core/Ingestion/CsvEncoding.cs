@@ -12,12 +12,39 @@ internal enum CsvTextKind
     Mixed,
 }
 
+/// <summary>How a CSV's encoding is decided when it is opened.</summary>
+internal enum CsvReading
+{
+    /// <summary>From every byte of the file, read once for that before it is parsed.</summary>
+    Classified,
+
+    /// <summary>Read as UTF-8 while its bytes are checked; the reader says whether they all were (<see cref="CsvTableSource.EncodingSettled"/>).</summary>
+    CheckedAsRead,
+
+    /// <summary>Already decided: UTF-8.</summary>
+    Utf8,
+
+    /// <summary>Already decided: Windows-1252.</summary>
+    Windows1252,
+
+    /// <summary>Already decided: mostly UTF-8 with some bytes of another encoding.</summary>
+    Mixed,
+}
+
 /// <summary>Decides the encoding from every byte of the file, not a sample, so a single pound sign late in the file is seen.</summary>
 internal static class CsvEncoding
 {
     private const int ChunkBytes = 256 * 1024;
 
     public static Encoding Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>The reading of a file whose encoding is already decided as <paramref name="kind"/>.</summary>
+    public static CsvReading Decided(CsvTextKind kind) => kind switch
+    {
+        CsvTextKind.Windows1252 => CsvReading.Windows1252,
+        CsvTextKind.Mixed => CsvReading.Mixed,
+        _ => CsvReading.Utf8,
+    };
 
     public static CsvTextKind Classify(Stream content)
     {

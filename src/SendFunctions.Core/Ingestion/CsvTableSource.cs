@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Sylvan.Data.Csv;
 
@@ -11,12 +12,17 @@ internal sealed class CsvTableSource : TableReader
 {
     private const int SniffBytes = 64 * 1024;
     private const int MaxRowsListed = 10;
+    private const int BufferChars = 64 * 1024;
     private readonly Stream content;
     private readonly CsvTextKind kind;
     private readonly IngestionLimits limits;
     private readonly List<int> mixedRows = [];
-    private StreamReader? text;
+    private Utf8CheckingReader? checking;
+    private TextReader? text;
     private CsvDataReader? reader;
+
+    /// <summary>The parser's first buffer, from the shared pool: a new 128 KB array for every file would be new memory each time.</summary>
+    private char[]? buffer;
     private int rowNumber;
     private int mixedRowCount;
 
@@ -31,9 +37,21 @@ internal sealed class CsvTableSource : TableReader
 
     public override int RowNumber => rowNumber;
 
+    private bool CheckAsRead { get; init; }
+
     public override int Count => reader!.RowFieldCount;
 
-    public static TableOpenResult Open(Stream content, IngestionLimits limits)
+    /// <summary>
+    /// False when the file was read as UTF-8 while its bytes were checked (<see cref="CsvReading.CheckedAsRead"/>) and
+    /// they were not all found to be UTF-8 (a byte that is not, or reading stopped before the end): the file's encoding
+    /// must then be decided from all its bytes, and the file read again if that is not UTF-8. True otherwise.
+    /// </summary>
+    public bool EncodingSettled => !CheckAsRead || checking is { AllUtf8: true };
+
+    /// <summary>True when reading stopped at a byte that is not UTF-8, so the rows read are not the whole file.</summary>
+    public bool StoppedAtInvalidByte => checking is { FoundInvalid: true };
+
+    public static TableOpenResult Open(Stream content, IngestionLimits limits, CsvReading reading)
     {
         var head = new byte[(int)Math.Min(SniffBytes, content.Length)];
         content.Position = 0;
@@ -43,8 +61,14 @@ internal sealed class CsvTableSource : TableReader
             return new TableOpenResult(null, refusal);
         }
 
-        var kind = CsvEncoding.Classify(content);
-        return new TableOpenResult(new CsvTableSource(content, kind, limits), null);
+        var kind = reading switch
+        {
+            CsvReading.CheckedAsRead or CsvReading.Utf8 => CsvTextKind.Utf8,
+            CsvReading.Windows1252 => CsvTextKind.Windows1252,
+            CsvReading.Mixed => CsvTextKind.Mixed,
+            _ => CsvEncoding.Classify(content),
+        };
+        return new TableOpenResult(new CsvTableSource(content, kind, limits) { CheckAsRead = reading == CsvReading.CheckedAsRead }, null);
     }
 
     public override bool Next()
@@ -52,6 +76,12 @@ internal sealed class CsvTableSource : TableReader
         reader ??= Start();
         while (reader.Read())
         {
+            if (checking is { FoundInvalid: true })
+            {
+                // A byte that is not UTF-8 has been read: the file will be read again in its own encoding.
+                return false;
+            }
+
             rowNumber++;
             var raw = reader.GetRawRecordSpan();
             if (raw.Contains('"'))
@@ -92,20 +122,27 @@ internal sealed class CsvTableSource : TableReader
     {
         reader?.Dispose();
         text?.Dispose();
+        if (buffer is not null)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = null;
+        }
     }
 
     private CsvDataReader Start()
     {
         content.Position = 0;
         var encoding = kind == CsvTextKind.Windows1252 ? CsvEncoding.Windows1252 : new UTF8Encoding(false);
-        text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        return CsvDataReader.Create(text, new CsvDataReaderOptions
+        checking = CheckAsRead ? new Utf8CheckingReader(content) : null;
+        text = checking is not null ? checking : new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        buffer = ArrayPool<char>.Shared.Rent(BufferChars);
+        return CsvDataReader.Create(text, buffer, new CsvDataReaderOptions
         {
             HasHeaders = false,
             Delimiter = ',',
             Quote = '"',
             CsvStyle = CsvStyle.Lax,
-            BufferSize = 64 * 1024,
+            BufferSize = BufferChars,
             MaxBufferSize = limits.MaxCsvRowChars,
         });
     }

@@ -26,10 +26,28 @@ public static class DropValidator
     {
         ArgumentNullException.ThrowIfNull(drop);
         ArgumentNullException.ThrowIfNull(settings);
+
+        // A CSV is read once, as UTF-8, its bytes checked as they pass to the parser. In the rare file whose bytes are
+        // not all UTF-8 (or whose reading stopped early) the encoding is decided from all of them; a file that is then
+        // not UTF-8 is read again in its own encoding, and only that reading counts.
+        var validation = Validate(drop, content, settings, CsvReading.CheckedAsRead, out var settled, out var stopped);
+        if (settled)
+        {
+            return validation;
+        }
+
+        var kind = CsvEncoding.Classify(content);
+        return kind == CsvTextKind.Utf8 && !stopped ? validation : Validate(drop, content, settings, CsvEncoding.Decided(kind), out _, out _);
+    }
+
+    private static DropValidation Validate(DropPath drop, Stream content, ValidationSettings settings, CsvReading csv, out bool settled, out bool stopped)
+    {
+        settled = true;
+        stopped = false;
         TableOpenResult opened;
         try
         {
-            opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits);
+            opened = TableSource.Open(content, drop.Format, drop.Dataset, settings.Limits, csv);
         }
         catch (Exception ex) when (ReadFailure.IsBadContent(ex))
         {
@@ -44,7 +62,7 @@ public static class DropValidator
         using var _ = source;
         var errors = new IssueLog(settings.Limits.MaxIssuesKept);
         var context = new DropContext(drop.Period, settings.Deadline, () => errors.Count);
-        return drop.Dataset switch
+        var validation = drop.Dataset switch
         {
             Dataset.Milestones => Run(drop, source, new MilestoneSchema(context), errors, settings, content.Length, rows => new DatasetRows<Milestone>(rows)),
             Dataset.Metrics => Run(drop, source, new MetricSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricReading>(rows)),
@@ -55,6 +73,9 @@ public static class DropValidator
             Dataset.Targets => Run(drop, source, new TargetSchema(context), errors, settings, content.Length, rows => new DatasetRows<MetricTarget>(rows)),
             _ => throw new ArgumentOutOfRangeException(nameof(drop)),
         };
+        settled = source is not CsvTableSource { EncodingSettled: false };
+        stopped = source is CsvTableSource { StoppedAtInvalidByte: true };
+        return validation;
     }
 
     private static DropValidation Run<TRow, T>(
@@ -63,8 +84,9 @@ public static class DropValidator
     {
         var warnings = new IssueLog(settings.Limits.MaxIssuesKept);
         var privacy = new PersonalDataGuard(settings.PersonalData, schema.Columns);
-        var records = new RowList<T>();
-        var ids = new IdSet(ExpectedRows(bytes, drop.Format));
+        var holder = settings.KeepRows ? schema.NewHolder() : null;
+        var makeText = holder?.KeepsStrings ?? false;
+        using var ids = new IdSet(ExpectedRows(bytes, drop.Format));
         HeaderMap? map = null;
         CellParser? cells = null;
         var headerOk = false;
@@ -79,14 +101,14 @@ public static class DropValidator
                     // Another return under this one's name: one error that says so, not a missing-column error for each of ours.
                     errors.Add(DatasetRecognition.Issue(drop, other, source.RowNumber));
                     map = HeaderMap.Build(source, schema.Columns, new IssueLog(0), new IssueLog(0));
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, makeText);
                     continue;
                 }
 
                 if (map is null)
                 {
                     map = HeaderMap.Build(source, schema.Columns, errors, warnings);
-                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, settings.KeepRows);
+                    cells = new CellParser(source, map, errors, warnings, settings.Limits, schema.IdColumn, makeText);
                     headerOk = errors.Count == 0;
                     continue;
                 }
@@ -114,9 +136,9 @@ public static class DropValidator
                     errors.Add(new ValidationIssue(source.RowNumber, map.HeaderOf(schema.IdColumn), shown, IssueCode.DuplicateId,
                         $"The ID '{shown}' is already used on row {firstRow}. Each row needs its own ID: correct one of them, or delete the repeated row."));
                 }
-                else if (settings.KeepRows)
+                else
                 {
-                    records.Add(schema.Build(cells, row));
+                    holder?.Add(cells, row);
                 }
             }
         }
@@ -139,7 +161,7 @@ public static class DropValidator
         }
 
         return errors.Count == 0
-            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), settings.KeepRows ? wrap(records) : null)
+            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), holder is null ? null : wrap(holder.Rows))
             : Rejected(drop, source, dataRows, errors, warnings, privacy);
     }
 

@@ -79,14 +79,17 @@ public sealed class HeaderMap
     internal int Find(string name)
     {
         // Schemas read a row's columns in the same order every row, so the search starts where the last one ended.
+        // The next column is found without dividing (this runs for every cell a rule reads).
+        var at = lastFound;
         for (var k = 0; k < names.Length; k++)
         {
-            var i = (lastFound + k) % names.Length;
-            if (ReferenceEquals(names[i], name))
+            if (ReferenceEquals(names[at], name))
             {
-                lastFound = i;
-                return i;
+                lastFound = at;
+                return at;
             }
+
+            at = at + 1 == names.Length ? 0 : at + 1;
         }
 
         for (var i = 0; i < names.Length; i++)

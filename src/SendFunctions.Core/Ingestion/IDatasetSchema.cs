@@ -24,6 +24,9 @@ internal interface IDatasetSchema<TRow, T>
 
     /// <summary>The record of the current row, which <see cref="Check"/> accepted with <paramref name="row"/>; reports nothing.</summary>
     T Build(CellParser cells, in TRow row);
+
+    /// <summary>What holds the accepted rows when they are kept: their records, unless the dataset holds them more compactly.</summary>
+    IRowHolder<TRow, T> NewHolder() => new RecordHolder<TRow, T>(this);
 }
 
 /// <summary>What a row check needs to know beyond the row: the period, and the WSoA deadline where known.</summary>

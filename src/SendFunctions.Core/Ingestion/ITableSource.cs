@@ -24,7 +24,15 @@ public sealed record TableOpenResult(ITableSource? Source, ValidationIssue? Erro
 public static class TableSource
 {
     /// <summary>Opens a seekable stream as the given format. A file we cannot read is a result, not an exception.</summary>
-    public static TableOpenResult Open(Stream content, FileFormat format, Dataset dataset, IngestionLimits limits)
+    public static TableOpenResult Open(Stream content, FileFormat format, Dataset dataset, IngestionLimits limits) =>
+        Open(content, format, dataset, limits, CsvReading.Classified);
+
+    /// <summary>
+    /// <see cref="Open(Stream, FileFormat, Dataset, IngestionLimits)"/>, a CSV read as <paramref name="csv"/> says: its
+    /// encoding decided from every byte before reading, or read as UTF-8 while its bytes are checked (the validator's one
+    /// pass, which reads the file again when they are not all UTF-8), or read in an encoding already decided.
+    /// </summary>
+    internal static TableOpenResult Open(Stream content, FileFormat format, Dataset dataset, IngestionLimits limits, CsvReading csv)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(limits);
@@ -38,7 +46,7 @@ public static class TableSource
             return TableOpenResult.Fail(IssueCode.EmptyFile, "The file is empty (0 bytes). Save the file again from Excel and upload it.");
         }
 
-        return format == FileFormat.Csv ? CsvTableSource.Open(content, limits) : XlsxTableSource.Open(content, dataset, limits);
+        return format == FileFormat.Csv ? CsvTableSource.Open(content, limits, csv) : XlsxTableSource.Open(content, dataset, limits);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SendFunctions.Core.Ingestion;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SendFunctions.Core.Ingestion;
 /// at most three quarters full) finds them. Only the table is ever copied (when it doubles) and only it can reach the
 /// large object heap. For an ID of 7 characters that is 30 bytes a row and the table's 4 to 11.
 /// </summary>
-internal sealed class IdSet
+internal sealed class IdSet : IDisposable
 {
     private const int CharBlock = 16 * 1024;
     private const int EntryBlock = 4 * 1024;
@@ -28,7 +30,7 @@ internal sealed class IdSet
             size *= 2;
         }
 
-        slots = new int[size];
+        slots = Table(size);
     }
 
     public int Count => count;
@@ -109,15 +111,34 @@ internal sealed class IdSet
 
     private ref Entry EntryAt(int index) => ref entries[index / EntryBlock][index % EntryBlock];
 
+    /// <summary>Gives the table back to the shared pool; the set is not used after.</summary>
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(slots);
+        slots = [];
+    }
+
     private void Grow()
     {
-        var grown = new int[slots.Length * 2];
+        var grown = Table(slots.Length * 2);
         for (var i = 0; i < count; i++)
         {
             Place(grown, i + 1, EntryAt(i).Hash);
         }
 
+        ArrayPool<int>.Shared.Return(slots);
         slots = grown;
+    }
+
+    /// <summary>
+    /// An empty table of <paramref name="size"/> slots (a power of two, which the pool gives exactly), from the shared
+    /// pool: a table from the large object heap for every file would be new memory each time.
+    /// </summary>
+    private static int[] Table(int size)
+    {
+        var table = ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(table);
+        return table;
     }
 
     private static void Place(int[] table, int number, int hash)

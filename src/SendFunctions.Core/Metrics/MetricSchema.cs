@@ -36,6 +36,9 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
         };
     }
 
+    /// <summary>Accepted rows are held as their cells and made into records when read: see <see cref="MetricRows"/>.</summary>
+    public IRowHolder<Row, MetricReading> NewHolder() => new MetricRows();
+
     public ReadOnlySpan<char> IdOf(CellParser cells, in Row row) => cells.TextSpan("MetricId");
 
     public bool Check(CellParser cells, out Row row)

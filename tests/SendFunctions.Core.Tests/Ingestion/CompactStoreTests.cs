@@ -1,5 +1,7 @@
 using System.Text;
 using SendFunctions.Core.Ingestion;
+using SendFunctions.Core.Metrics;
+using SendFunctions.Core.Periods;
 using SendFunctions.Core.Tests.Support;
 
 namespace SendFunctions.Core.Tests.Ingestion;
@@ -71,15 +73,77 @@ public sealed class CompactStoreTests
         Assert.Throws<ArgumentOutOfRangeException>(() => rows[10_000]);
     }
 
-    [Theory]
-    [InlineData(-2)]
-    [InlineData(-1)]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void Validate_PoundSignAcrossAChunkBoundary_IsReadAsUtf8(int offset)
+    [Fact]
+    public void TextBlocksAdd_PastABlockAndLongerThanOne_GivesEachTextBack()
     {
-        // The encoding check reads 256 KB at a time: a £ (two bytes) at or across the cut must not make the file look mixed.
-        const int Chunk = 256 * 1024;
+        var text = new TextBlocks();
+        var pieces = Enumerable.Range(0, 20_000).Select(i => $"EHCPs issued within 20 weeks, measure {i}").ToList();
+        pieces.Insert(5_000, new string('x', 200_000));
+        pieces.Insert(6_000, string.Empty);
+        pieces.Insert(7_000, "Café £37, €40 😀 \uD800 end");
+        pieces.Insert(7_001, "Café £37");
+        pieces.Insert(7_002, new string('€', 40_000));
+
+        var refs = pieces.Select(p => text.Add(p)).ToList();
+
+        Assert.Equal(pieces, refs.Select(text.StringOf));
+        Assert.Equal(pieces[6_000], text.StringOf(default));
+    }
+
+    [Theory]
+    [InlineData("M000123", "EHCPs issued", "On track")]
+    [InlineData("M1", "Spend £", "")]
+    [InlineData("", "Spend €40", "Up 😀")]
+    public void TextBlocksAddThree_ReadInParts_GivesEachTextBack(string first, string second, string third)
+    {
+        var text = new TextBlocks();
+        text.Add("filler");
+
+        var held = text.Add(first, second, third);
+
+        Assert.Equal(first + second + third, text.StringOf(held));
+        Assert.Equal(
+            (first, second, third),
+            (text.StringOf(held, 0, first.Length), text.StringOf(held, first.Length, second.Length), text.StringOf(held, first.Length + second.Length, third.Length)));
+    }
+
+    [Fact]
+    public void ValidateMetrics_RowsKept_ReadAsTheRecordsOfTheirCells()
+    {
+        var result = Drops.ValidateCsv(
+            Dataset.Metrics,
+            Drops.MetricHeader + ",Commentary",
+            "EHCP20,\"EHCPs issued\u200B within 20 weeks, all ages\",EHCP,%,Higher is better,37%,2024-12,58,22,On track",
+            "EHCP21, Plans reviewed ,EHCP,weeks,lower,12,,,,",
+            "EHCP22,Plans issued,EHCP,£,Higher is better,\"£1,100,000\",2025-01,58,22,\"Up, as planned\"");
+
+        var rows = Assert.IsType<DatasetRows<MetricReading>>(result.Data).Items;
+
+        Assert.Equal(
+            [
+                new MetricReading("EHCP20", "EHCPs issued within 20 weeks, all ages", "EHCP", MetricUnit.Percent, Polarity.Higher, 37m, ReportingPeriod.Of(2024, 12), 58m, 22m) { Commentary = "On track" },
+                new MetricReading("EHCP21", "Plans reviewed", "EHCP", MetricUnit.Weeks, Polarity.Lower, 12m, Drops.January2025, null, null),
+                new MetricReading("EHCP22", "Plans issued", "EHCP", MetricUnit.Pounds, Polarity.Higher, 1_100_000m, Drops.January2025, 58m, 22m) { Commentary = "Up, as planned" },
+            ],
+            rows);
+        Assert.Equal(rows[1], rows.ElementAt(1));
+        Assert.Same(rows[0].Area, rows[2].Area);
+        Assert.Throws<ArgumentOutOfRangeException>(() => _ = rows[3]);
+    }
+
+    [Theory]
+    [InlineData(256 * 1024, -2)]
+    [InlineData(256 * 1024, -1)]
+    [InlineData(256 * 1024, 0)]
+    [InlineData(256 * 1024, 1)]
+    [InlineData(64 * 1024, -2)]
+    [InlineData(64 * 1024, -1)]
+    [InlineData(64 * 1024, 0)]
+    [InlineData(64 * 1024, 1)]
+    public void Validate_PoundSignAcrossAChunkBoundary_IsReadAsUtf8(int Chunk, int offset)
+    {
+        // The encoding check reads 256 KB at a time, the check as the file is parsed 64 KB: a £ (two bytes) at or across
+        // either cut must not make the file look mixed.
         var text = new StringBuilder(Drops.MetricHeader).Append("\r\n");
         var row = 0;
         while (text.Length < Chunk - 200)
@@ -97,5 +161,83 @@ public sealed class CompactStoreTests
 
         Assert.Equal(CsvTextKind.Utf8, CsvEncoding.Classify(new MemoryStream(bytes)));
         Assert.True(result.Valid, string.Join("; ", result.Report.Errors.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public void Utf8CheckingReaderRead_AnySizeOfRead_AgreesWithTheWholeFile()
+    {
+        byte[][] files =
+        [
+            "plain"u8.ToArray(), "£1,100 café 😀 ok"u8.ToArray(), [0xEF, 0xBB, 0xBF, 0x41, 0xC2, 0xA3], [0x41, 0xEF, 0xBB, 0xBF], [0x41, 0xC2],
+            [0x41, 0xA3, 0x42], [0xC2, 0xA3, 0xA3, 0x41], [0xE2, 0x82, 0xAC], [0xE2, 0x82, 0x41], [0xF0, 0x9F, 0x98, 0x80, 0x80],
+            [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xEF, 0xBB], [],
+        ];
+        foreach (var bytes in files)
+        {
+            for (var size = 1; size <= 8; size++)
+            {
+                var reader = new Utf8CheckingReader(new TrickleStream(bytes, size));
+                var text = new StringBuilder();
+                var buffer = new char[Math.Max(2, size)];
+                for (var read = reader.Read(buffer, 0, buffer.Length); read > 0; read = reader.Read(buffer, 0, buffer.Length))
+                {
+                    text.Append(buffer, 0, read);
+                }
+
+                var valid = System.Text.Unicode.Utf8.IsValid(bytes);
+                Assert.True(valid == reader.AllUtf8, $"{Convert.ToHexString(bytes)} read {size} at a time");
+                if (valid)
+                {
+                    Assert.Equal(new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), true).ReadToEnd(), text.ToString());
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Validate_Windows1252PoundFarIntoTheFile_IsReadAgainAsWindows1252()
+    {
+        // The first reading stops at the pound sign, past the first read of 64 KB; the file is then read again as Windows-1252.
+        var text = new StringBuilder(Drops.MetricHeader).Append("\r\n");
+        for (var row = 0; row < 3_000; row++)
+        {
+            text.Append(Drops.Metric(id: $"M{row}")).Append("\r\n");
+        }
+
+        text.Append(Drops.Metric(id: "SPEND £")).Append("\r\n").Append(Drops.Metric(id: "M0")).Append("\r\n");
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text.ToString());
+
+        var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Metrics, FileFormat.Csv), bytes);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal((IssueCode.DuplicateId, 3_003), (error.Code, error.Row));
+        Assert.Equal(3_002, result.Report.Rows);
+    }
+
+    [Fact]
+    public void Validate_Utf8WithAWindows1252ByteFarIntoTheFile_IsMixedOnThatRowOnly()
+    {
+        var text = new StringBuilder(Drops.MetricHeader).Append("\r\n").Append(Drops.Metric(id: "Café")).Append("\r\n");
+        for (var row = 0; row < 3_000; row++)
+        {
+            text.Append(Drops.Metric(id: $"M{row}")).Append("\r\n");
+        }
+
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(text.ToString()), .. CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Drops.Metric(id: "SPEND £") + "\r\n")];
+
+        var result = Drops.Validate(new DropPath(Drops.January2025, Dataset.Metrics, FileFormat.Csv), bytes);
+
+        var error = Assert.Single(result.Report.Errors);
+        Assert.Equal(IssueCode.MixedEncoding, error.Code);
+        Assert.Contains("on row 3003,", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3_002, result.Report.Rows);
+    }
+
+    /// <summary>A stream that gives at most a few bytes a read, as a network stream may: the reader must not assume full reads.</summary>
+    private sealed class TrickleStream(byte[] bytes, int most) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, most));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, most)]);
     }
 }

@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SendFunctions.Core.Ingestion;
+
+/// <summary>
+/// Text held as bytes in blocks of 64 KB, each piece found by a <see cref="TextRef"/>: holding a drop's unique text (IDs,
+/// names) this way keeps the garbage collector from tracing and moving an object per value. Text whose every character
+/// is below U+0100 (almost all) is held a byte a character; other text as its UTF-16 code units, two bytes each. A piece
+/// too long for a block gets a block of its own.
+/// </summary>
+internal sealed class TextBlocks
+{
+    private const int Block = 64 * 1024;
+    private readonly List<byte[]> blocks = [];
+    private int used = Block;
+
+    /// <summary>Copies <paramref name="text"/> in; an empty text takes no room.</summary>
+    public TextRef Add(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return default;
+        }
+
+        var narrow = !text.ContainsAnyExceptInRange('\0', '\u00FF');
+        var bytes = narrow ? text.Length : text.Length * sizeof(char);
+        var (block, offset) = Room(bytes);
+        Put(text, blocks[block].AsSpan(offset, bytes), narrow);
+        return new TextRef(block, offset, narrow ? text.Length : -text.Length);
+    }
+
+    /// <summary>Copies three texts in one after another, as one piece (read back in parts with <see cref="StringOf(TextRef, int, int)"/>).</summary>
+    public TextRef Add(ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third)
+    {
+        var length = first.Length + second.Length + third.Length;
+        if (length == 0)
+        {
+            return default;
+        }
+
+        var narrow = !first.ContainsAnyExceptInRange('\0', '\u00FF') && !second.ContainsAnyExceptInRange('\0', '\u00FF') && !third.ContainsAnyExceptInRange('\0', '\u00FF');
+        var width = narrow ? 1 : sizeof(char);
+        var (block, offset) = Room(length * width);
+        var into = blocks[block].AsSpan(offset, length * width);
+        Put(first, into, narrow);
+        Put(second, into[(first.Length * width)..], narrow);
+        Put(third, into[((first.Length + second.Length) * width)..], narrow);
+        return new TextRef(block, offset, narrow ? length : -length);
+    }
+
+    /// <summary>A new string of the piece; empty for an empty one.</summary>
+    public string StringOf(TextRef text) => StringOf(text, 0, Math.Abs(text.Length));
+
+    /// <summary>A new string of <paramref name="length"/> characters of the piece from character <paramref name="start"/>; empty when that is none.</summary>
+    public string StringOf(TextRef text, int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (text.Length > 0)
+        {
+            return Encoding.Latin1.GetString(blocks[text.Block], text.Offset + start, length);
+        }
+
+        var bytes = blocks[text.Block].AsSpan(text.Offset + (start * sizeof(char)), length * sizeof(char));
+        return string.Create(length, bytes, static (chars, held) => held.CopyTo(MemoryMarshal.AsBytes(chars)));
+    }
+
+    private static void Put(ReadOnlySpan<char> text, Span<byte> into, bool narrow)
+    {
+        if (narrow)
+        {
+            Encoding.Latin1.GetBytes(text, into);
+        }
+        else
+        {
+            MemoryMarshal.AsBytes(text).CopyTo(into);
+        }
+    }
+
+    private (int Block, int Offset) Room(int bytes)
+    {
+        if (bytes > Block)
+        {
+            blocks.Add(new byte[bytes]);
+            used = Block;
+            return (blocks.Count - 1, 0);
+        }
+
+        if (bytes > Block - used)
+        {
+            blocks.Add(new byte[Block]);
+            used = 0;
+        }
+
+        var at = used;
+        used += bytes;
+        return (blocks.Count - 1, at);
+    }
+}
+
+/// <summary>Where a piece of text lies in a <see cref="TextBlocks"/>: its length in characters, negative when held two bytes a character; the default is the empty text.</summary>
+internal readonly record struct TextRef(int Block, int Offset, int Length);
