@@ -24,12 +24,18 @@ internal sealed class PersonalDataGuard(PersonalDataPolicy policy, IReadOnlyList
 
     private HeaderMap? indexedBy;
 
+    /// <summary>Resolves the columns for a new header map; apart from <see cref="Check"/> so its lambda's closure is not made for every row.</summary>
+    private void IndexBy(HeaderMap map)
+    {
+        indexes = [.. freeText.Select(c => map.IndexOf(c.Name))];
+        indexedBy = map;
+    }
+
     public void Check(TableReader row, HeaderMap map, IssueLog errors, IssueLog warnings)
     {
         if (!ReferenceEquals(map, indexedBy))
         {
-            indexes = [.. freeText.Select(c => map.IndexOf(c.Name))];
-            indexedBy = map;
+            IndexBy(map);
         }
 
         for (var c = 0; c < freeText.Length; c++)

@@ -58,6 +58,90 @@ public sealed class CompactStoreTests
         Assert.Equal(2, firstShort);
     }
 
+    [Theory]
+    [InlineData("id-\u00e9", "ID-\u00c9")]
+    [InlineData("id-\u00ff", "ID-\u0178")]
+    [InlineData("ID-\u0178", "id-\u00ff")]
+    [InlineData("id-\u017f", "ID-S")]
+    [InlineData("ID-S", "id-\u017f")]
+    [InlineData("id-\u0131", "ID-I")]
+    [InlineData("id-k", "ID-\u212a")]
+    [InlineData("id-\u00df", "ID-SS")]
+    [InlineData("id-\u00b5", "ID-\u039c")]
+    [InlineData("\u03c9-\u00e9", "\u03a9-\u00c9")]
+    [InlineData("id-\u00e9", "id-e")]
+    public void IdSetTryAdd_CaseVariantsAroundU0100_AgreeWithOrdinalIgnoreCase(string first, string second)
+    {
+        var ids = new IdSet(4);
+        Assert.True(ids.TryAdd(first, 2, out _));
+
+        var added = ids.TryAdd(second, 3, out var row);
+
+        Assert.Equal(!string.Equals(first, second, StringComparison.OrdinalIgnoreCase), added);
+        Assert.Equal(added ? 3 : 2, row);
+    }
+
+    [Fact]
+    public void IdSetTryAdd_WideAndNarrowIdsPastManyDoublings_FindsEveryOneInAnotherCase()
+    {
+        var ids = new IdSet(8);
+        for (var i = 0; i < 30_000; i++)
+        {
+            // Odd lengths between wide ones, so wide text starts at odd offsets unless aligned.
+            Assert.True(ids.TryAdd(i % 3 == 0 ? $"\u03a9{i}" : $"x{i}", i + 2, out _));
+        }
+
+        for (var i = 0; i < 30_000; i += 7)
+        {
+            Assert.False(ids.TryAdd(i % 3 == 0 ? $"\u03c9{i}" : $"X{i}", 1, out var first));
+            Assert.Equal(i + 2, first);
+            Assert.True(ids.TryAdd(i % 3 == 0 ? $"x{i}" : $"\u03c9{i}", 1, out _));
+        }
+    }
+
+    [Fact]
+    public void IdSetTryAdd_IdsAroundABlocksLength_AreComparedWhole()
+    {
+        var ids = new IdSet(4);
+        var fits = new string('a', (32 * 1024) - 1);
+        var fills = new string('a', 32 * 1024);
+        var wide = new string('\u03a9', 20_000);
+
+        Assert.True(ids.TryAdd("x", 2, out _));
+        Assert.True(ids.TryAdd(fits, 3, out _));
+        Assert.True(ids.TryAdd(fills, 4, out _));
+        Assert.True(ids.TryAdd(wide, 5, out _));
+        Assert.True(ids.TryAdd(wide[1..] + "\u03a8", 6, out _));
+
+        Assert.False(ids.TryAdd(fits.ToUpperInvariant(), 7, out var firstFits));
+        Assert.False(ids.TryAdd(fills.ToUpperInvariant(), 8, out var firstFills));
+        Assert.False(ids.TryAdd(wide.ToLowerInvariant(), 9, out var firstWide));
+        Assert.Equal((3, 4, 5), (firstFits, firstFills, firstWide));
+        Assert.Equal(5, ids.Count);
+    }
+
+    [Fact]
+    public void IdSetBytesHeld_100kSevenCharacterIds_AboutThirtyBytesARowByTheLayout()
+    {
+        const int rows = 100_000;
+        var text = new char[rows * 7];
+        for (var i = 0; i < rows; i++)
+        {
+            $"M{i:D6}".CopyTo(text.AsSpan(i * 7));
+        }
+
+        // Sized as the validator sizes it for a 100k-row metrics file (11.5 MB, one row per 64 bytes).
+        using var ids = new IdSet(180_000);
+        for (var i = 0; i < rows; i++)
+        {
+            ids.TryAdd(text.AsSpan(i * 7, 7), i + 2, out _);
+        }
+
+        // By the layout: 7 bytes of text, a 12-byte entry and 262,144 four-byte slots, about 30 bytes a row.
+        Assert.InRange(ids.BytesHeld / (double)rows, 29.0, 31.0);
+        Assert.Equal(rows, ids.Count);
+    }
+
     [Fact]
     public void RowListAdd_PastOneBlock_KeepsOrderAndIndexes()
     {
