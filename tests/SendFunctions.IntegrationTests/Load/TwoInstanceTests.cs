@@ -17,8 +17,9 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
     public async Task TwoHosts_OneStorageAccount_EveryUploadAndRequestProcessedOnceAndEveryEmailSentOnce()
     {
         await using var rig = await LoadRig.StartAsync();
-        var papersFor = Enumerable.Range(0, 2 * LoadSize.Scale).Select(i => ReportingPeriod.Parse("2043-01").AddMonths(i)).ToList();
-        var drops = LoadSize.Drops(months: 5).Concat(papersFor.Select(m => ($"{m}/milestones.csv", LoadSize.Milestones))).ToList();
+        const int dropMonths = 5;
+        var papersFor = Enumerable.Range(0, 2 * LoadSize.Scale).Select(i => ReportingPeriod.Parse("2041-01").AddMonths((dropMonths * LoadSize.Scale) + i)).ToList(); // the months after the drops', at any scale
+        var drops = LoadSize.Drops(months: dropMonths, firstMonth: "2041-01").Concat(papersFor.Select(m => ($"{m}/milestones.csv", LoadSize.Milestones))).ToList();
         rig.Settings["Ingestion:SweepGracePeriod"] = TimeSpan.FromSeconds(Math.Max(90, drops.Count * 1.5)).ToString("c");
         var hosts = new[] { await rig.StartHostAsync("a"), await rig.StartHostAsync("b") };
         var clock = Stopwatch.StartNew();
