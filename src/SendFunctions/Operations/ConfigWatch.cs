@@ -49,7 +49,13 @@ public sealed class ConfigWatch(BlobServiceClient blobs, CheckedConfigVersion ch
     }
 
     /// <summary>Checks the blob's current version unless this instance has checked that version already.</summary>
-    public async Task CheckAsync(BlobClient blob, CancellationToken ct)
+    public Task CheckAsync(BlobClient blob, CancellationToken ct) => CheckVersionAsync(blob, checkedVersion, log, ct);
+
+    /// <summary>
+    /// Reads the blob with its ETag and reports its findings unless <paramref name="checkedVersion"/> has that version
+    /// already; false when there is no blob.
+    /// </summary>
+    internal static async Task<bool> CheckVersionAsync(BlobClient blob, CheckedConfigVersion checkedVersion, ILogger log, CancellationToken ct)
     {
         Response<Azure.Storage.Blobs.Models.BlobDownloadResult> download;
         try
@@ -58,13 +64,15 @@ public sealed class ConfigWatch(BlobServiceClient blobs, CheckedConfigVersion ch
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return; // deleted since it was seen: nothing to check
+            return false;
         }
 
         if (checkedVersion.TryClaim(download.Value.Details.ETag.ToString()))
         {
             Report(log, ReportingConfig.Parse(download.Value.Content.ToMemory().Span));
         }
+
+        return true;
     }
 
     internal static void Report(ILogger log, ConfigResult result)
@@ -116,15 +124,10 @@ internal sealed class ConfigStartupCheck(BlobServiceClient blobs, CheckedConfigV
     {
         try
         {
-            var content = await blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob).DownloadContentAsync(stoppingToken);
-            if (checkedVersion.TryClaim(content.Value.Details.ETag.ToString()))
+            if (!await ConfigWatch.CheckVersionAsync(blobs.GetBlobContainerClient(StorageLayout.Config).GetBlobClient(StorageLayout.ConfigBlob), checkedVersion, log, stoppingToken))
             {
-                ConfigWatch.Report(log, ReportingConfig.Parse(content.Value.Content.ToMemory().Span));
+                Log.ConfigInvalid(log, "$", $"There is no {StorageLayout.Config}/{StorageLayout.ConfigBlob}: upload the programme configuration (sendfx config check it first).");
             }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            Log.ConfigInvalid(log, "$", $"There is no {StorageLayout.Config}/{StorageLayout.ConfigBlob}: upload the programme configuration (sendfx config check it first).");
         }
         catch (Exception ex) when (ex is RequestFailedException or AggregateException)
         {
