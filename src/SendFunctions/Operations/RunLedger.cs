@@ -19,10 +19,15 @@ internal static class RunLedger
     }
 
     /// <summary>Writes the run's row and logs it as event 4000, which the alert rule watches for Failed outcomes.</summary>
-    public static async Task RecordAsync(TableServiceClient tables, RunRow run, ILogger log, CancellationToken ct)
+    public static async Task RecordAsync(TableServiceClient tables, RunRow run, ILogger log, CancellationToken ct) =>
+        await RecordAsync(await TableAsync(tables, ct), run, log, ct);
+
+    /// <summary>As above, into the runs table the caller already holds.</summary>
+    public static async Task RecordAsync(TableClient table, RunRow run, ILogger log, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(run);
         Log.RunRecorded(log, run.Outcome is RunOutcome.Failed or RunOutcome.Poisoned ? LogLevel.Warning : LogLevel.Information, run.Function, run.Outcome, run.PartitionKey, run.RowKey);
-        var table = await TableAsync(tables, ct);
         await table.UpsertEntityAsync(run, TableUpdateMode.Replace, ct);
     }
 }

@@ -11,7 +11,6 @@ namespace SendFunctions.Recovery;
 /// </summary>
 public sealed class InFlight : IAsyncDisposable
 {
-    private readonly TableServiceClient tables;
     private readonly TableClient table;
     private readonly TableClient index;
     private readonly RunRow row;
@@ -23,9 +22,8 @@ public sealed class InFlight : IAsyncDisposable
     private ETag etag;
     private bool finished;
 
-    internal InFlight(TableServiceClient tables, TableClient table, TableClient index, RunRow row, ETag etag, TimeSpan lease, TimeProvider time, ILogger log)
+    internal InFlight(TableClient table, TableClient index, RunRow row, ETag etag, TimeSpan lease, TimeProvider time, ILogger log)
     {
-        this.tables = tables;
         this.table = table;
         this.index = index;
         this.row = row;
@@ -41,7 +39,7 @@ public sealed class InFlight : IAsyncDisposable
     {
         await StopRenewingAsync();
         finished = true;
-        await RunLedger.RecordAsync(tables, run, logger, ct);
+        await RunLedger.RecordAsync(table, run, logger, ct);
         await LeaveIndexAsync();
     }
 

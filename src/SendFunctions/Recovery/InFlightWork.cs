@@ -65,6 +65,6 @@ public sealed class InFlightWork(TableServiceClient tables, TimeProvider time, I
         await InFlightIndex.PutAsync(index, row, ct); // first, so that a Running row is never without it, should this instance die now
         var written = await table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct);
         await InFlightIndex.PutAsync(index, row, ct); // and again: a recovery pass may have removed it while the run row said otherwise
-        return new InFlight(tables, table, index, row, written.Headers.ETag ?? default, lease, time, log);
+        return new InFlight(table, index, row, written.Headers.ETag ?? default, lease, time, log);
     }
 }
