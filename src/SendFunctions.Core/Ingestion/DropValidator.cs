@@ -145,6 +145,7 @@ public static class DropValidator
 
         catch (Exception ex) when (ReadFailure.IsBadContent(ex))
         {
+            (holder as IDisposable)?.Dispose();
             errors.Add(ReadFailure.Describe(ex, drop.Format, source.RowNumber));
             return Rejected(drop, source, dataRows, errors, warnings, privacy);
         }
@@ -160,9 +161,16 @@ public static class DropValidator
             errors.Add(new ValidationIssue(null, null, null, IssueCode.NoDataRows, "The file has a header row but no data rows. Add a row for each item and upload again."));
         }
 
-        return errors.Count == 0
-            ? new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), holder is null ? null : wrap(holder.Rows))
-            : Rejected(drop, source, dataRows, errors, warnings, privacy);
+        if (errors.Count > 0)
+        {
+            (holder as IDisposable)?.Dispose();
+            return Rejected(drop, source, dataRows, errors, warnings, privacy);
+        }
+
+        return new DropValidation(new ValidationReport(drop.Dataset, drop.Period, source.SheetName, dataRows, [], privacy.Withhold(warnings.ToList("warning"))), holder is null ? null : wrap(holder.Rows))
+        {
+            RowMemory = holder as IDisposable,
+        };
     }
 
     private static DropValidation Rejected(DropPath drop, TableReader source, int rows, IssueLog errors, IssueLog warnings, PersonalDataGuard privacy) =>
@@ -191,10 +199,20 @@ public static class DropValidator
     private static int ExpectedRows(long bytes, FileFormat format) => (int)Math.Min(bytes / (format == FileFormat.Csv ? 64 : 32), 256 * 1024);
 }
 
-/// <summary>What validation found. <see cref="Data"/> is present only when the drop is valid.</summary>
-public sealed record DropValidation(ValidationReport Report, DatasetRows? Data)
+/// <summary>
+/// What validation found. <see cref="Data"/> is present only when the drop is valid. Disposing of it gives the memory
+/// holding the rows back for the next drop (metrics rows are held in pooled blocks): do it once the rows have been used,
+/// as ingestion does after writing the curated data. The rows cannot be read after; a validation never disposed of is
+/// collected as usual.
+/// </summary>
+public sealed record DropValidation(ValidationReport Report, DatasetRows? Data) : IDisposable
 {
     public bool Valid => Report.Valid;
+
+    /// <summary>What holds the rows in pooled memory, when anything does.</summary>
+    internal IDisposable? RowMemory { get; init; }
+
+    public void Dispose() => RowMemory?.Dispose();
 
     internal static DropValidation Rejected(DropPath drop, string? sheet, int rows, IReadOnlyList<ValidationIssue> errors, IReadOnlyList<ValidationIssue> warnings) =>
         new(new ValidationReport(drop.Dataset, drop.Period, sheet, rows, errors, warnings), null);

@@ -46,7 +46,8 @@ public sealed class IngestDrop(BlobServiceClient blobs, DropBlobs drops, QueueSe
 
         var path = DropPath.Parse(name);
         var archive = await IngestWrites.ArchiveAsync(blobs, name, path, upload, ct);
-        var validation = path.Drop is { } drop
+        // Disposed of when the ingest ends: the accepted rows' pooled memory then serves the next drop.
+        using var validation = path.Drop is { } drop
             ? DropValidator.Validate(drop, upload.Content, new ValidationSettings(config.Config?.Programme.Deadline, options.Value.ToLimits()) { PersonalData = PersonalDataPolicy.For(config.Config) })
             : null;
         var report = await IngestWrites.ValidationReportAsync(blobs, name, path, upload, validation?.Report, ct);

@@ -215,6 +215,38 @@ public sealed class CompactStoreTests
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = rows[3]);
     }
 
+    [Fact]
+    public void ValidateMetrics_Disposed_RowsCannotBeReadAndTheNextDropReadsItsOwn()
+    {
+        var first = Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(id: "FIRST1"), Drops.Metric(id: "FIRST2"));
+        var firstRows = Assert.IsType<DatasetRows<MetricReading>>(first.Data).Items;
+        Assert.Equal("FIRST2", firstRows[1].Id);
+
+        first.Dispose();
+        first.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => firstRows[0]);
+        Assert.Throws<ObjectDisposedException>(() => firstRows.Count);
+        Assert.Throws<ObjectDisposedException>(() => firstRows.ToList());
+
+        // The next drop's rows may sit in the blocks the first gave back: they read as their own, nothing of the first.
+        using var second = Drops.ValidateCsv(Dataset.Metrics, Drops.MetricHeader, Drops.Metric(id: "SECOND"));
+        var secondRows = Assert.IsType<DatasetRows<MetricReading>>(second.Data).Items;
+        Assert.Equal(["SECOND"], secondRows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void TextBlocksDispose_TextCannotBeReadAfter()
+    {
+        var text = new TextBlocks();
+        var held = text.Add("M000123");
+
+        text.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => text.StringOf(held));
+        Assert.Throws<ObjectDisposedException>(() => text.Add("M000124"));
+    }
+
     [Theory]
     [InlineData(256 * 1024, -2)]
     [InlineData(256 * 1024, -1)]
