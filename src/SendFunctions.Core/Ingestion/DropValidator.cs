@@ -120,6 +120,10 @@ public static class DropValidator
                 }
 
                 cells!.BeginRow();
+
+                // The ID's slot in the duplicate set is fetched while the row is checked (for the targets, whose ID also
+                // holds the month, the fetch is of no use and does no harm).
+                ids.Prefetch(cells.TextSpan(schema.IdColumn));
                 var accepted = schema.Check(cells, out var row);
 
                 // Personal-data guard (docs/privacy.md): every free-text cell, before any row can be kept.

@@ -143,6 +143,22 @@ public sealed class CompactStoreTests
     }
 
     [Fact]
+    public void IdSetPrefetch_AnyId_ChangesNothing()
+    {
+        using var ids = new IdSet(16);
+        Assert.True(ids.TryAdd("M1", 2, out _));
+        foreach (var id in new[] { string.Empty, "M1", "m1", "M2", new string('x', 100_000), "Café €" })
+        {
+            ids.Prefetch(id);
+        }
+
+        Assert.False(ids.TryAdd("m1", 3, out var first));
+        Assert.Equal(2, first);
+        Assert.True(ids.TryAdd("M2", 4, out _));
+        Assert.Equal(2, ids.Count);
+    }
+
+    [Fact]
     public void RowListAdd_PastOneBlock_KeepsOrderAndIndexes()
     {
         var rows = new RowList<string>();
