@@ -54,12 +54,21 @@ internal static partial class Measure
     }
 
     /// <summary>Peak managed heap (MB) and bytes allocated per row by this thread.</summary>
-    public static (double PeakMegabytes, double AllocatedPerRow) Memory(Func<int> run)
+    public static (double PeakMegabytes, double AllocatedPerRow) Memory(Func<int> run) => Memory(run, fromStart: false);
+
+    /// <summary>
+    /// How far the managed heap grew above its size at the start of the call at its peak (MB), and bytes allocated per
+    /// row by this thread: what the call added, not what earlier calls left (arrays the shared pool keeps included).
+    /// </summary>
+    public static (double AddedMegabytes, double AllocatedPerRow) MemoryAdded(Func<int> run) => Memory(run, fromStart: true);
+
+    private static (double Megabytes, double AllocatedPerRow) Memory(Func<int> run, bool fromStart)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        long peak = GC.GetTotalMemory(false);
+        var start = GC.GetTotalMemory(false);
+        long peak = start;
         using var stop = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
@@ -76,7 +85,7 @@ internal static partial class Measure
         peak = Math.Max(peak, GC.GetTotalMemory(false));
         stop.Set();
         sampler.Join();
-        return (peak / 1048576.0, allocated / (double)Math.Max(1, rows));
+        return ((peak - (fromStart ? start : 0)) / 1048576.0, allocated / (double)Math.Max(1, rows));
     }
 
     public static double Median(List<double> values)
