@@ -7,11 +7,11 @@ using Azure.Storage.Queues;
 namespace SendFunctions;
 
 /// <summary>
-/// The containers, queues and tables the app uses, each created the first time this process uses it through a given
-/// service client and never asked for again through that client (before, every ingest, send and run paid a create
-/// request for each one it touched). Callers that come first at the same time share one create request. A creation that
-/// fails (storage unreachable, a refusal) is not remembered: the next call asks again. A container, queue or table deleted
-/// while the process runs is therefore not created again until the process restarts (docs/operations.md).
+/// The containers, queues and tables the app uses, each created the first time it is used through a given service client
+/// and never asked for again through that client, so that an ingest, send or run pays no create request for what it
+/// touches. Callers that come first at the same time share one create request. A creation that fails (storage
+/// unreachable, a refusal) is not remembered: the next call asks again. A container, queue or table deleted while the
+/// host runs is therefore not created again until a new host, with new clients, starts (docs/operations.md).
 /// </summary>
 internal static class CreatedOnFirstUse
 {
