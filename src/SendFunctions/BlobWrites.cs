@@ -28,11 +28,7 @@ internal static class BlobWrites
     public static Task<bool> CreateIfAbsentAsync(this BlobContainerClient container, string name, byte[] content, string contentType, CancellationToken ct) =>
         container.CreateIfAbsentAsync(name, new MemoryStream(content, writable: false), contentType, ct);
 
-    /// <summary>The container, created on first use.</summary>
-    public static async Task<BlobContainerClient> ContainerAsync(this BlobServiceClient blobs, string name, CancellationToken ct)
-    {
-        var container = blobs.GetBlobContainerClient(name);
-        await container.CreateIfNotExistsAsync(cancellationToken: ct);
-        return container;
-    }
+    /// <summary>The container, created on its first use by this process (<see cref="CreatedOnFirstUse"/>).</summary>
+    public static Task<BlobContainerClient> ContainerAsync(this BlobServiceClient blobs, string name, CancellationToken ct) =>
+        CreatedOnFirstUse.ContainerAsync(blobs, name, ct);
 }

@@ -102,15 +102,13 @@ public sealed class CommitteeCalendar(
     /// </summary>
     private async Task RequestDraftAsync(CycleStep step, ScheduledPaper paper, string key, CancellationToken ct)
     {
-        var ledger = tables.GetTableClient(StorageLayout.CalendarTable);
-        await ledger.CreateIfNotExistsAsync(ct);
+        var ledger = await CreatedOnFirstUse.TableAsync(tables, StorageLayout.CalendarTable, ct);
         if ((await ledger.GetEntityIfExistsAsync<TableEntity>(paper.Period.ToString(), key, cancellationToken: ct)).HasValue)
         {
             return;
         }
 
-        var queue = queues.GetQueueClient(ReportRequest.QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        var queue = await CreatedOnFirstUse.QueueAsync(queues, ReportRequest.QueueName, ct);
         await work.QueueAsync(queue, paper.Period.ToString(), nameof(Reporting.GenerateReports), new ReportRequest(paper.Period, [paper.Report], new PaperCover(paper.Periods, paper.Meeting)).ToJson(), ct);
         try
         {

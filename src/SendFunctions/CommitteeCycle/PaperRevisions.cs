@@ -47,8 +47,7 @@ internal static class PaperRevisions
     public static async Task<bool> EarlierDistributedAsync(BlobContainerClient reports, TableServiceClient tables, PaperVersion paper, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        var deliveries = tables.GetTableClient(StorageLayout.DeliveriesTable);
-        await deliveries.CreateIfNotExistsAsync(ct);
+        var deliveries = await CreatedOnFirstUse.TableAsync(tables, StorageLayout.DeliveriesTable, ct);
         for (var version = paper.Version - 1; version >= 1; version--)
         {
             var earlier = paper with { Version = version };

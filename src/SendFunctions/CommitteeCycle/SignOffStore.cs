@@ -145,8 +145,7 @@ public static class SignOffStore
     {
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(manifest);
-        var emails = queues.GetQueueClient(EmailRequest.QueueName);
-        await emails.CreateIfNotExistsAsync(cancellationToken: ct);
+        var emails = await CreatedOnFirstUse.QueueAsync(queues, EmailRequest.QueueName, ct);
         await emails.SendMessageAsync(EmailRequest.For(manifest).ToJson(), ct);
     }
 }

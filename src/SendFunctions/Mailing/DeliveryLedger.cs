@@ -94,12 +94,8 @@ public sealed class DeliveryRow : ITableEntity
 /// </summary>
 internal static class DeliveryLedger
 {
-    public static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct)
-    {
-        var table = tables.GetTableClient(StorageLayout.DeliveriesTable);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    }
+    public static Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct) =>
+        CreatedOnFirstUse.TableAsync(tables, StorageLayout.DeliveriesTable, ct);
 
     /// <summary>
     /// Claims the row for a send, or says why not. A claim whose lease has run out is settled here: taken over when its

@@ -19,16 +19,14 @@ internal static class OwnerMail
         var queued = request.ByReference();
         if (queued.Blobs.Count > 0)
         {
-            var container = blobs.GetBlobContainerClient(StorageLayout.MailAttachments);
-            await container.CreateIfNotExistsAsync(cancellationToken: ct);
+            var container = await CreatedOnFirstUse.ContainerAsync(blobs, StorageLayout.MailAttachments, ct);
             foreach (var blob in queued.Blobs)
             {
                 await container.GetBlobClient(blob.Blob).UploadAsync(new BinaryData(blob.Attachment.Content), overwrite: true, ct);
             }
         }
 
-        var queue = queues.GetQueueClient(OwnerEmailRequest.QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        var queue = await CreatedOnFirstUse.QueueAsync(queues, OwnerEmailRequest.QueueName, ct);
         var json = queued.Request.ToJson();
         var sent = await queue.SendMessageAsync(json, ct);
         if (work is not null)

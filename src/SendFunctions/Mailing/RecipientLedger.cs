@@ -16,12 +16,8 @@ internal static class RecipientLedger
     /// <summary>Conditional writes tried before giving up; a webhook batch that gives up answers 500 and SendGrid posts it again.</summary>
     public const int MaxAttempts = 20;
 
-    public static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct)
-    {
-        var table = tables.GetTableClient(StorageLayout.RecipientsTable);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    }
+    public static Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct) =>
+        CreatedOnFirstUse.TableAsync(tables, StorageLayout.RecipientsTable, ct);
 
     /// <summary>
     /// After the transport accepted an email: a row per recipient, Accepted at <paramref name="now"/>. Where SendGrid's

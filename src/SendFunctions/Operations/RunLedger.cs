@@ -11,12 +11,8 @@ namespace SendFunctions.Operations;
 /// </summary>
 internal static class RunLedger
 {
-    public static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct)
-    {
-        var table = tables.GetTableClient(StorageLayout.RunsTable);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    }
+    public static Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct) =>
+        CreatedOnFirstUse.TableAsync(tables, StorageLayout.RunsTable, ct);
 
     /// <summary>Writes the run's row and logs it as event 4000, which the alert rule watches for Failed outcomes.</summary>
     public static async Task RecordAsync(TableServiceClient tables, RunRow run, ILogger log, CancellationToken ct) =>

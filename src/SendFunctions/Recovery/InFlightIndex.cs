@@ -14,12 +14,8 @@ namespace SendFunctions.Recovery;
 /// </summary>
 internal static class InFlightIndex
 {
-    public static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct)
-    {
-        var table = tables.GetTableClient(StorageLayout.InFlightTable);
-        await table.CreateIfNotExistsAsync(ct);
-        return table;
-    }
+    public static Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken ct) =>
+        CreatedOnFirstUse.TableAsync(tables, StorageLayout.InFlightTable, ct);
 
     public static async Task PutAsync(TableClient index, RunRow run, CancellationToken ct) =>
         await index.UpsertEntityAsync(new InFlightRow { PartitionKey = run.PartitionKey, RowKey = run.RowKey, Function = run.Function }, TableUpdateMode.Replace, ct);

@@ -17,8 +17,7 @@ internal static class DistributedPapers
 {
     public static async Task<IReadOnlyList<HistoryEntry>> ReadAsync(TableServiceClient tables, BlobServiceClient blobs, ReportingConfig config, TimeZoneInfo zone, CancellationToken ct)
     {
-        var table = tables.GetTableClient(StorageLayout.DeliveriesTable);
-        await table.CreateIfNotExistsAsync(ct);
+        var table = await CreatedOnFirstUse.TableAsync(tables, StorageLayout.DeliveriesTable, ct);
         var reports = blobs.GetBlobContainerClient(StorageLayout.Reports);
         var entries = new List<HistoryEntry>();
         await foreach (var row in table.QueryAsync<DeliveryRow>(cancellationToken: ct))

@@ -60,8 +60,7 @@ public sealed class GenerateReports(BlobServiceClient blobs, QueueServiceClient 
         var (highlights, attention) = ReportHighlights.From(status);
         var used = inputs.Used.Select(ReportManifest.InputOf).ToList();
         var distributed = await DistributedPapers.ReadAsync(tables, blobs, programme, clock.Zone, ct);
-        var emails = queues.GetQueueClient(EmailRequest.QueueName);
-        await emails.CreateIfNotExistsAsync(cancellationToken: ct);
+        var emails = await CreatedOnFirstUse.QueueAsync(queues, EmailRequest.QueueName, ct);
         var papers = new List<PaperOutcome>();
         var signedOffKinds = ReportCalendar.Resolve(programme).Calendars.Select(c => c.Kind).ToHashSet();
         foreach (var kind in request.Reports.Count > 0 ? request.Reports : ReportKinds.All)

@@ -31,8 +31,7 @@ public sealed class MonthlyReportCycle(BlobServiceClient blobs, QueueServiceClie
             return;
         }
 
-        var queue = queues.GetQueueClient(ReportRequest.QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        var queue = await CreatedOnFirstUse.QueueAsync(queues, ReportRequest.QueueName, ct);
         await work.QueueAsync(queue, period.ToString(), nameof(GenerateReports), new ReportRequest(period, kinds).ToJson(), ct);
         Log.CycleRequested(log, period);
         await RunLedger.RecordAsync(tables, RunRow.CycleRequested(period.ToString(), today, kinds.Count == 0 ? $"requested every paper for {period}" : $"requested {string.Join(", ", kinds.Select(k => k.ToSlug()))} for {period}", clock.UtcNow), log, ct);
