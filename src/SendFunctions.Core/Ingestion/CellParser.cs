@@ -172,6 +172,16 @@ public sealed class CellParser
         return IssueValues.HasHidden(span) ? IssueValues.RemoveHidden(span) : span;
     }
 
+    /// <summary>
+    /// The cell's text exactly as the reader holds it, untrimmed and unchecked (empty for a cell that is not text or is
+    /// absent): for a hint such as <see cref="IdSet.Prefetch"/>, never for a value.
+    /// </summary>
+    internal ReadOnlySpan<char> RawSpan(string column)
+    {
+        var index = map.IndexOf(column);
+        return index < 0 || index >= CellCount || KindAt(index) != CellKind.Text ? [] : TextAt(index);
+    }
+
     public DateOnly? Date(string column, bool required)
     {
         var index = Usable(column);

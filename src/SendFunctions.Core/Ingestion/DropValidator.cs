@@ -121,9 +121,9 @@ public static class DropValidator
 
                 cells!.BeginRow();
 
-                // The ID's slot in the duplicate set is fetched while the row is checked (for the targets, whose ID also
-                // holds the month, the fetch is of no use and does no harm).
-                ids.Prefetch(cells.TextSpan(schema.IdColumn));
+                // The ID's slot in the duplicate set is fetched while the row is checked, from the cell as written (an
+                // ID with spaces around it, or the targets' ID, which also holds the month, fetches a slot of no use).
+                ids.Prefetch(cells.RawSpan(schema.IdColumn));
                 var accepted = schema.Check(cells, out var row);
 
                 // Personal-data guard (docs/privacy.md): every free-text cell, before any row can be kept.

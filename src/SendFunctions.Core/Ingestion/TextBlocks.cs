@@ -42,6 +42,11 @@ internal sealed class TextBlocks : IDisposable
             return default;
         }
 
+        if (TryAddAscii(first, second, third, length) is { } ascii)
+        {
+            return ascii;
+        }
+
         var narrow = !first.ContainsAnyExceptInRange('\0', '\u00FF') && !second.ContainsAnyExceptInRange('\0', '\u00FF') && !third.ContainsAnyExceptInRange('\0', '\u00FF');
         var width = narrow ? 1 : sizeof(char);
         var (block, offset) = Room(length * width);
@@ -50,6 +55,32 @@ internal sealed class TextBlocks : IDisposable
         Put(second, into[(first.Length * width)..], narrow);
         Put(third, into[((first.Length + second.Length) * width)..], narrow);
         return new TextRef(block, offset, narrow ? length : -length);
+    }
+
+    /// <summary>
+    /// The common case, text all ASCII, checked and copied a byte a character in one pass over each part; null (and no
+    /// room taken) when a part is not ASCII, which is then held as any other text.
+    /// </summary>
+    private TextRef? TryAddAscii(ReadOnlySpan<char> first, ReadOnlySpan<char> second, ReadOnlySpan<char> third, int length)
+    {
+        if (length > Block)
+        {
+            return null;
+        }
+
+        var (blocksBefore, usedBefore) = (blocks.Count, used);
+        var (block, offset) = Room(length);
+        var into = blocks[block].AsSpan(offset, length);
+        if (Ascii.FromUtf16(first, into, out _) == OperationStatus.Done
+            && Ascii.FromUtf16(second, into[first.Length..], out _) == OperationStatus.Done
+            && Ascii.FromUtf16(third, into[(first.Length + second.Length)..], out _) == OperationStatus.Done)
+        {
+            return new TextRef(block, offset, length);
+        }
+
+        // The room is given back; a block it began stays, empty, for the text that follows.
+        used = blocks.Count == blocksBefore ? usedBefore : 0;
+        return null;
     }
 
     /// <summary>A new string of the piece; empty for an empty one.</summary>

@@ -19,11 +19,14 @@ internal sealed class MetricRows : IRowHolder<MetricSchema.Row, MetricReading>, 
     private const int Block = 4 * 1024;
     private const byte HasTarget = 1;
     private const byte HasBaseline = 2;
+    private const int RecentAreas = 16;
     private readonly List<Entry[]> blocks = [];
     private readonly TextBlocks text = new();
     private readonly List<string> areas = [];
     private readonly Dictionary<string, int> areaNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> areaLookup;
+    /// <summary>By slot, the number (plus one; 0 for none) of the last area met there.</summary>
+    private readonly int[] recentAreas = new int[RecentAreas];
     private int count;
     private bool disposed;
 
@@ -99,17 +102,29 @@ internal sealed class MetricRows : IRowHolder<MetricSchema.Row, MetricReading>, 
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The number of the area's one string, made the first time the area is seen.</summary>
+    /// <summary>
+    /// The number of the area's one string, made the first time the area is seen. A file names a few areas over and over:
+    /// the last one met in the area's slot (chosen from its length and end characters) is compared first, without hashing.
+    /// </summary>
     private int AreaNumber(ReadOnlySpan<char> area)
     {
+        var slot = area.IsEmpty ? 0 : (area.Length + area[0] + (area[^1] * 7)) & (RecentAreas - 1);
+        var recent = recentAreas[slot] - 1;
+        if (recent >= 0 && area.SequenceEqual(areas[recent]))
+        {
+            return recent;
+        }
+
         if (areaLookup.TryGetValue(area, out var number))
         {
+            recentAreas[slot] = number + 1;
             return number;
         }
 
         var name = area.ToString();
         areas.Add(name);
         areaNumbers.Add(name, areas.Count - 1);
+        recentAreas[slot] = areas.Count;
         return areas.Count - 1;
     }
 
