@@ -37,7 +37,14 @@ public static class DropValidator
         }
 
         var kind = CsvEncoding.Classify(content);
-        return kind == CsvTextKind.Utf8 && !stopped ? validation : Validate(drop, content, settings, CsvEncoding.Decided(kind), out _, out _);
+        if (kind == CsvTextKind.Utf8 && !stopped)
+        {
+            return validation;
+        }
+
+        // Only the second reading counts: the first one's rows go back to the pool.
+        validation.Dispose();
+        return Validate(drop, content, settings, CsvEncoding.Decided(kind), out _, out _);
     }
 
     private static DropValidation Validate(DropPath drop, Stream content, ValidationSettings settings, CsvReading csv, out bool settled, out bool stopped)
