@@ -294,18 +294,20 @@ public sealed class CellParser
         return index < 0 ? string.Empty : pool.Get(TextAt(index).Trim());
     }
 
-    /// <summary>Whether <see cref="RawText"/> would be empty, without looking the text up.</summary>
-    public bool IsBlank(string column)
-    {
-        var index = Usable(column);
-        return index < 0 || TextAt(index).Trim().IsEmpty;
-    }
-
     /// <summary>The trimmed text in <see cref="ColumnSpec.Normalise"/>'s form, for matching a choice ("In progress" is "inprogress"); made once per distinct value in a file.</summary>
     public string Key(string column)
     {
         var index = Usable(column);
         return index < 0 ? string.Empty : keys.Derived(TextAt(index).Trim(), ColumnSpec.Normalise);
+    }
+
+    /// <summary><see cref="Key(string)"/>, and whether the cell is blank (absent, unusable or only spaces), with the cell found and trimmed once.</summary>
+    public string Key(string column, out bool blank)
+    {
+        var index = Usable(column);
+        var text = index < 0 ? [] : TextAt(index).Trim();
+        blank = text.IsEmpty;
+        return blank ? string.Empty : keys.Derived(text, ColumnSpec.Normalise);
     }
 
     /// <summary>The month when the cell is text written yyyy-MM (the common case), read from the span; false otherwise, and nothing reported.</summary>

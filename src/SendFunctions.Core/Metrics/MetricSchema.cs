@@ -93,13 +93,14 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
 
     private static MetricUnit? ReadUnit(CellParser cells)
     {
-        if (cells.IsBlank("Unit"))
+        var key = cells.Key("Unit", out var blank);
+        if (blank)
         {
             cells.CheckRequiredText("Unit");
             return null;
         }
 
-        MetricUnit? unit = cells.Key("Unit") switch
+        MetricUnit? unit = key switch
         {
             "%" or "percent" or "percentage" => MetricUnit.Percent,
             "count" => MetricUnit.Count,
@@ -119,13 +120,13 @@ internal sealed class MetricSchema(DropContext context) : IDatasetSchema<MetricS
 
     private static Polarity? ReadPolarity(CellParser cells)
     {
-        if (cells.IsBlank("Polarity"))
+        var key = cells.Key("Polarity", out var blank);
+        if (blank)
         {
             cells.CheckRequiredText("Polarity");
             return null;
         }
 
-        var key = cells.Key("Polarity");
         if (key.StartsWith("higher", StringComparison.Ordinal) || key is "high" or "up")
         {
             return Polarity.Higher;
