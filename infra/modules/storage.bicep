@@ -45,6 +45,7 @@ var tables = [
   'deliveries'
   'recipients'
   'inflight'
+  'calendar'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
