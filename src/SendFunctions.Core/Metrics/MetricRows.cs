@@ -25,8 +25,10 @@ internal sealed class MetricRows : IRowHolder<MetricSchema.Row, MetricReading>, 
     private readonly List<string> areas = [];
     private readonly Dictionary<string, int> areaNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> areaLookup;
+
     /// <summary>By slot, the number (plus one; 0 for none) of the last area met there.</summary>
     private readonly int[] recentAreas = new int[RecentAreas];
+
     private int count;
     private bool disposed;
 
